@@ -1,0 +1,5 @@
+"""`qiao` console script: each module below registers its commands on `app`."""
+from api.cli.main import app
+from api.cli import store_cmds  # noqa: F401,E402  (ingest, remove, stats, search, show)
+
+__all__ = ["app"]
