@@ -1,0 +1,50 @@
+"""The custom attributes Qiao's spaCy components read and write.
+
+Every component registers nothing itself: importing this module once registers
+all of them, so the entity components and the relation component (written
+separately) agree on names and defaults by construction.
+
+Contract (see README-pipeline.md):
+- ``doc.spans["qiao"]``: a SpanGroup of entity mentions over the normalised text,
+  overlaps allowed; ``span.label_`` is an ontology entity type and
+  ``span._.entity_id`` the resolved stable id (anaphora such as 该中心 carry the id
+  of their antecedent and ``span._.anaphor = True``).
+- sentence boundaries: ``doc.sents`` (``token.is_sent_start`` is set by the
+  ``qiao_sentences`` component).
+- ``doc._.qiao_relations``: list of `RelationCandidate`, offsets in the normalised text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+SPANS_KEY = "qiao"
+
+
+@dataclass(frozen=True)
+class RelationCandidate:
+    """One relation a component believes in; offsets are the evidence span
+    (usually the sentence or clause) in the normalised text of the Doc."""
+
+    type: str
+    head_id: str
+    tail_id: str
+    start_char: int
+    end_char: int
+    confidence: float
+
+
+def register() -> None:
+    """Idempotent: safe to call from every module that needs the attributes."""
+    for name, default in (("entity_id", None), ("confidence", 1.0), ("anaphor", False), ("source", "")):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
+    if not Doc.has_extension("qiao_relations"):
+        Doc.set_extension("qiao_relations", default=None)
+    if not Doc.has_extension("qiao_entities"):
+        # entity id → graph.model.Entity, filled by the resolver
+        Doc.set_extension("qiao_entities", default=None)
+
+
+register()
