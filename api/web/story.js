@@ -1,0 +1,134 @@
+// Story router: a story and a target in, ranked carriers with their paths out.
+import { getJSON, itemsOf, query } from './api.js';
+import { downloadBlob, h } from './dom.js';
+import { relationLabel, t } from './i18n.js';
+import { drawPaths, edgeKey } from './graph.js';
+import { autocomplete, collectEntities, entityHref, entityLink, errorBox, evidenceList, loading, typeBadge } from './widgets.js';
+
+const STORY_TYPES = ['CulturalIP', 'Work', 'Event'];
+const TARGET_TYPES = ['Country', 'WorldRegion', 'Place'];
+
+// A path is a list of edges, or {relations|edges: [...]} with its nodes.
+const edgesOf = (path) => (Array.isArray(path) ? path : path.relations || path.edges || []);
+
+function carriersOf(body) {
+  return itemsOf(body.carriers ?? body.items ?? body.results ?? body).map((c) => ({
+    ...c,
+    entity: c.entity || { id: c.id, name: c.name, type: c.type },
+    paths: (c.paths || []).map(edgesOf),
+    reasons: (c.reasons || []).map((r) => (typeof r === 'string' ? r : r.text || JSON.stringify(r))),
+  }));
+}
+
+// `ids()` and `shown()` are read on click: the carriers shown change after drawing.
+function exportLink(ids, shown) {
+  return h('button', {
+    type: 'button', class: 'secondary', id: 'export-subgraph',
+    onclick: async () => {
+      // The exports route is optional: without it, download what the page shows.
+      const url = `/api/export${query({ format: 'json', around: ids(), hops: 0 })}`;
+      const res = await fetch(url).catch(() => null);
+      if (res && res.ok) {
+        const name = /filename="?([^";]+)/.exec(res.headers.get('Content-Disposition') || '')?.[1];
+        downloadBlob(await res.blob(), name || 'qiao-subgraph.json');
+      } else {
+        downloadBlob(new Blob([JSON.stringify(shown(), null, 2)], { type: 'application/json' }), 'qiao-subgraph.json');
+      }
+    },
+  }, t('route.export'));
+}
+
+function carrierCard(carrier, rank, maxScore, onToggle, selected) {
+  const pct = maxScore > 0 ? Math.round((100 * carrier.score) / maxScore) : 0;
+  const toggleId = `show-${rank}`;
+  return h('li', { class: `carrier${selected ? ' selected' : ''}`, dataset: { id: carrier.entity.id } },
+    h('div', { class: 'carrier-head' },
+      h('span', { class: 'rank' }, rank),
+      entityLink(carrier.entity), typeBadge(carrier.entity.type),
+      h('span', { class: 'score', title: t('route.score') }, Number(carrier.score).toFixed(2))),
+    h('div', { class: 'scorebar', 'aria-hidden': 'true' }, h('span', { style: `width:${pct}%` })),
+    carrier.reasons.length ? h('ul', { class: 'reasons', 'aria-label': t('route.reasons') }, carrier.reasons.map((r) => h('li', {}, r))) : null,
+    h('label', { class: 'check small', for: toggleId },
+      h('input', { type: 'checkbox', id: toggleId, checked: selected, onchange: onToggle }), t('route.show')));
+}
+
+function results(box, body) {
+  const entities = collectEntities(body);
+  const carriers = carriersOf(body);
+  const story = body.story;
+  const target = body.target;
+  const head = h('p', { class: 'resolved' }, t('route.resolved', {
+    story: story?.name || story?.text || (typeof story === 'string' ? story : '?'),
+    target: target?.name || (typeof target === 'string' ? target : '?'),
+  }));
+  const pairing = body.pairing ? h('div', { class: 'pairing' }, h('p', {}, t('route.pairing')),
+    h('ul', {}, itemsOf(body.pairing.carriers ?? body.pairing).map((p) => h('li', {}, entityLink(p.entity || p))))) : null;
+  if (!carriers.length) {
+    box.replaceChildren(head, pairing || h('p', { class: 'muted' }, t('route.none')));
+    return;
+  }
+  const maxScore = Math.max(...carriers.map((c) => Number(c.score) || 0));
+  const graphBox = h('div', { class: 'graphbox' });
+  const evidenceBox = h('div', { class: 'edge-evidence', 'aria-live': 'polite' }, h('p', { class: 'muted' }, t('route.pickEdge')));
+  const list = h('ol', { class: 'carriers' });
+  let shown = new Set(carriers.slice(0, 3).map((c) => c.entity.id));
+  let selectedEdge = '';
+
+  const visible = () => carriers.filter((c) => shown.has(c.entity.id));
+  const showEdge = (edge) => {
+    selectedEdge = edgeKey(edge);
+    for (const g of graphBox.querySelectorAll('g.edge')) g.classList.toggle('selected', g.dataset.key === selectedEdge);
+    evidenceBox.replaceChildren(
+      h('h3', {}, entities[edge.head]?.name || edge.head, ' ', h('span', { class: `rel rel-${edge.type}` }, relationLabel(edge.type)), ' ', entities[edge.tail]?.name || edge.tail),
+      evidenceList(edge.evidence));
+  };
+  const paint = () => {
+    const paths = visible().flatMap((c) => c.paths).filter((p) => p.length);
+    graphBox.replaceChildren(paths.length
+      ? drawPaths(paths, entities, { onEdge: showEdge, onNode: (id) => { window.location.hash = entityHref(id); }, highlight: selectedEdge, storyId: story?.id })
+      : h('p', { class: 'muted' }, t('none')));
+    list.replaceChildren(...carriers.map((c, i) => carrierCard(c, i + 1, maxScore, () => {
+      shown = shown.has(c.entity.id) && shown.size > 1 ? new Set([...shown].filter((id) => id !== c.entity.id)) : new Set([...shown, c.entity.id]);
+      paint();
+    }, shown.has(c.entity.id))));
+  };
+  paint();
+  const ids = () => [...new Set(visible().flatMap((c) => c.paths.flat().flatMap((e) => [e.head, e.tail])))];
+  box.replaceChildren(head, pairing || '',
+    h('div', { class: 'route-layout' },
+      h('section', { class: 'carriers-col', 'aria-labelledby': 'carriers-title' }, h('h2', { id: 'carriers-title' }, t('route.carriers')), list),
+      h('section', { class: 'graph-col', 'aria-labelledby': 'paths-title' },
+        h('div', { class: 'graph-head' }, h('h2', { id: 'paths-title' }, t('route.paths')),
+          exportLink(ids, () => ({ story, target, carriers: visible(), entities }))),
+        h('p', { class: 'muted small' }, t('route.pathsHint')),
+        graphBox, h('h3', { class: 'sr-only' }, t('route.evidence')), evidenceBox)));
+}
+
+export async function renderStory(view, params) {
+  const box = h('div', { class: 'route-results' });
+  const storyField = autocomplete({ id: 'story', label: t('route.story'), placeholder: t('route.storyPh'), types: STORY_TYPES, value: params.get('story') || '' });
+  const targetField = autocomplete({ id: 'target', label: t('route.target'), placeholder: t('route.targetPh'), types: TARGET_TYPES, value: params.get('to') || '' });
+  const limit = h('input', { id: 'limit', type: 'number', min: 1, max: 50, value: params.get('limit') || 10 });
+  const form = h('form', { class: 'route-form' }, storyField, targetField,
+    h('div', { class: 'field narrow' }, h('label', { for: 'limit' }, t('route.limit')), limit),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('route.go'))));
+  view.append(h('div', { class: 'view-head' }, h('h1', {}, t('route.title'))), form, box);
+
+  const run = async () => {
+    const storyInput = form.querySelector('#story');
+    const targetInput = form.querySelector('#target');
+    const story = storyInput.dataset.entityId || storyInput.value.trim();
+    const to = targetInput.dataset.entityId || targetInput.value.trim();
+    if (!story || !to) { box.replaceChildren(h('p', { class: 'muted' }, t('route.need'))); return; }
+    history.replaceState(null, '', `#/route${query({ story: storyInput.value.trim(), to: targetInput.value.trim(), limit: limit.value })}`);
+    box.replaceChildren(loading());
+    try {
+      results(box, await getJSON('/api/carry', { story, to, limit: limit.value }));
+    } catch (err) {
+      box.replaceChildren(errorBox(err));
+    }
+  };
+  form.addEventListener('submit', (e) => { e.preventDefault(); run(); });
+  if (params.get('story') && params.get('to')) await run();
+}
+
