@@ -1,0 +1,1 @@
+"""Parts of the embedded SQLite store (`graph.sqlite_store.SQLiteStore`)."""
