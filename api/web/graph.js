@@ -27,13 +27,13 @@ export function pathNodes(edges) {
 // Layers: position along the path, shifted so that paths which do not start at the
 // story still put their carrier in the carriers' column; every path ends on the last
 // column. Edges that skip layers get invisible waypoints so they never run under a node.
-function layout(paths, storyId) {
+function layout(paths, storyIds) {
   const layer = new Map();
   const order = [];
   const chains = paths.map((edges) => {
     const nodes = pathNodes(edges);
-    if (storyId && nodes[nodes.length - 1] === storyId) nodes.reverse();
-    return { edges, nodes, shift: storyId && nodes[0] !== storyId ? 1 : 0 };
+    if (storyIds.has(nodes[nodes.length - 1])) nodes.reverse();
+    return { edges, nodes, shift: storyIds.size && !storyIds.has(nodes[0]) ? 1 : 0 };
   });
   const depth = Math.max(1, ...chains.map((c) => c.nodes.length - 1 + c.shift));
   for (const { nodes, shift } of chains) {
@@ -97,8 +97,8 @@ export function edgeKey(edge) {
 
 // `entities`: id → {name, type}. Calls onEdge(edge) / onNode(id) on click or Enter.
 // `entities`: id → {name, type}. Calls onEdge(edge) / onNode(id) on click or Enter.
-export function drawPaths(paths, entities, { onEdge, onNode, highlight, storyId } = {}) {
-  const { pos, waypoints, width, height } = layout(paths, storyId);
+export function drawPaths(paths, entities, { onEdge, onNode, highlight, storyIds = new Set() } = {}) {
+  const { pos, waypoints, width, height } = layout(paths, storyIds);
   const seen = new Set();
   const edges = paths.flat().filter((e) => !seen.has(edgeKey(e)) && seen.add(edgeKey(e)));
   const svg = s('svg', {

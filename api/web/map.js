@@ -1,10 +1,10 @@
 // Partner map: country shapes from the shipped world-atlas TopoJSON, points and
 // shading from /api/map.geojson, and a panel of who reaches a clicked country.
 import { geoContains, geoGraticule10, geoNaturalEarth1, geoPath } from 'd3-geo';
-import { getJSON } from './api.js';
+import { getJSON, itemsOf } from './api.js';
 import { clear, h, s } from './dom.js';
 import { getLang, relationLabel, t } from './i18n.js';
-import { autocomplete, entityLink, errorBox, evidenceList, loading } from './widgets.js';
+import { autocomplete, documentHref, entityLink, errorBox, loading } from './widgets.js';
 
 const MAP_TYPES = ['PARTNER_OF', 'SISTER_CITY_OF', 'PRESENCE_IN', 'REACHES', 'LOCATED_IN'];
 const ORG_TYPES = ['CommunicationCenter', 'MediaOutlet', 'OverseasAssociation', 'Organization', 'Place'];
@@ -33,19 +33,15 @@ async function loadAtlas() {
 
 const countryName = (f) => f.properties.names[getLang()] || f.properties.name;
 
-// One map point as the app needs it, whatever extra fields the route adds.
+// One Point per country or city (graph/query/geojson.py): who reaches it is in `partners`.
 function pointOf(feature) {
-  const p = feature.properties || {};
-  const evidence = p.evidence || [];
+  const p = feature.properties;
   return {
-    coords: feature.geometry?.coordinates,
-    iso2: (p.country_iso2 || p.iso2 || '').toUpperCase(),
-    entity: p.entity || { id: p.id, name: p.name, type: p.type || p.entity_type },
-    place: p.place || null,
-    via: p.via || p.partner || p.org || null,
-    relation: p.relation || p.relation_type || p.kind,
-    evidence,
-    evidenceCount: p.evidence_count ?? evidence.length,
+    coords: feature.geometry.coordinates,
+    iso2: (p.iso2 || '').toUpperCase(),
+    location: { id: p.id, name: p.name, type: p.type },
+    evidenceCount: p.evidence_count,
+    partners: p.partners || [],
   };
 }
 
@@ -136,43 +132,59 @@ function drawMap(world, points, counts, selected, onSelect) {
     const xy = projection(group[0].coords);
     if (!xy) continue;
     const weight = group.reduce((sum, pt) => sum + Math.max(1, pt.evidenceCount), 0);
-    const names = [...new Set(group.map((pt) => pt.place?.name || pt.entity.name))].join('、');
+    const partners = group.flatMap((pt) => pt.partners);
+    const names = [...new Set(group.map((pt) => pt.location.name))].join('、');
+    const kinds = [...new Set(partners.map((p) => relationLabel(p.relation)))].join(' / ');
     const dot = s('circle', {
-      class: `point rel-${group[0].relation || 'x'}`, cx: xy[0].toFixed(1), cy: xy[1].toFixed(1),
-      r: (3 + Math.sqrt(weight) * 1.5).toFixed(1), dataset: { iso2: group[0].iso2 },
-    }, s('title', {}, `${names} · ${group.map((pt) => relationLabel(pt.relation)).filter((v, i, a) => a.indexOf(v) === i).join(' / ')}`));
+      class: `point type-${group[0].location.type}`, cx: xy[0].toFixed(1), cy: xy[1].toFixed(1),
+      r: (3 + Math.sqrt(weight) * 1.5).toFixed(1), dataset: { iso2: group[0].iso2, id: group[0].location.id },
+    }, s('title', {}, `${names} · ${partners.length} · ${kinds}`));
     dot.addEventListener('click', () => group[0].iso2 && onSelect(group[0].iso2));
     svg.append(dot);
   }
   return svg;
 }
 
-function countryPanel(world, points, iso2) {
+function partnerRow(partner, sources) {
+  return h('li', {},
+    h('div', { class: 'reach-head' },
+      entityLink(partner),
+      h('span', { class: `rel rel-${partner.relation}` }, relationLabel(partner.relation)),
+      h('span', { class: 'badge' }, t('entity.evidenceCount', { n: partner.evidence_count }))),
+    h('ul', { class: 'evidence' }, partner.evidence.map((text) => h('li', {}, h('blockquote', {}, text)))),
+    partner.sources.length ? h('div', { class: 'evidence-meta' }, partner.sources.map((src) => (sources.has(src)
+      ? h('a', { href: documentHref(sources.get(src)) }, src) : h('span', {}, src)))) : null);
+}
+
+// `sources`: document source → doc_id, for links from a partner's evidence to its report.
+function countryPanel(world, points, iso2, sources) {
   const feature = world.byIso2.get(iso2);
   const name = feature ? countryName(feature) : iso2;
   const here = points.filter((pt) => pt.iso2 === iso2);
   const panel = h('section', { class: 'panel', 'aria-labelledby': 'reach-title' },
-    h('h2', { id: 'reach-title' }, t('map.reach', { name })));
+    h('h2', { id: 'reach-title', tabindex: -1 }, t('map.reach', { name })));
   if (!here.length) return panel.append(h('p', { class: 'muted' }, t('map.noLinks', { name }))), panel;
-  const list = h('ul', { class: 'reach' });
   for (const pt of here.sort((a, b) => b.evidenceCount - a.evidenceCount)) {
-    list.append(h('li', {},
-      h('div', { class: 'reach-head' },
-        entityLink(pt.entity),
-        h('span', { class: `rel rel-${pt.relation}` }, relationLabel(pt.relation)),
-        pt.via ? entityLink(pt.via) : null,
-        pt.place && pt.place.id !== pt.entity.id ? h('span', { class: 'muted' }, '@ ', entityLink(pt.place)) : null,
-        h('span', { class: 'badge' }, t('entity.evidenceCount', { n: pt.evidenceCount }))),
-      evidenceList(pt.evidence)));
+    panel.append(h('h3', { class: 'reach-place' }, entityLink(pt.location)),
+      h('ul', { class: 'reach' }, pt.partners.map((partner) => partnerRow(partner, sources))));
   }
-  panel.append(list);
   return panel;
+}
+
+async function documentSources() {
+  const sources = new Map();
+  try {
+    for (const doc of itemsOf(await getJSON('/api/documents', { limit: 200 }))) if (doc.source) sources.set(doc.source, doc.doc_id);
+  } catch {
+    // links to reports are a convenience: without them the panel still lists the evidence
+  }
+  return sources;
 }
 
 export async function renderMap(view, params) {
   let filters = readFilters(params);
   const head = h('div', { class: 'view-head' }, h('h1', {}, t('map.title')));
-  const status = h('p', { class: 'muted', role: 'status' });
+  const status = h('p', { class: 'muted', role: 'status', id: 'map-summary' });
   const mapBox = h('div', { class: 'mapbox' }, loading());
   const side = h('aside', { class: 'side' }, h('p', { class: 'muted' }, t('map.pick')));
   const list = h('nav', { class: 'country-list', 'aria-label': t('map.countries') });
@@ -181,16 +193,17 @@ export async function renderMap(view, params) {
 
   let world;
   let points = [];
+  let sources = new Map();
   const select = (iso2) => {
     filters = { ...filters, country: iso2 };
     writeFilters(filters);
     paint();
-    side.replaceChildren(countryPanel(world, points, iso2));
+    side.replaceChildren(countryPanel(world, points, iso2, sources));
     side.querySelector('h2')?.focus?.();
   };
   const paint = () => {
     const counts = new Map();
-    for (const pt of points) if (pt.iso2) counts.set(pt.iso2, (counts.get(pt.iso2) || 0) + 1);
+    for (const pt of points) if (pt.iso2) counts.set(pt.iso2, (counts.get(pt.iso2) || 0) + pt.partners.length);
     mapBox.replaceChildren(drawMap(world, points, counts, filters.country, select),
       h('p', { class: 'legend muted' }, h('span', { class: 'swatch' }), t('map.legend')));
     status.textContent = t('map.summary', { points: points.length, countries: counts.size });
@@ -209,14 +222,12 @@ export async function renderMap(view, params) {
     view.querySelector('.filter-slot').replaceChildren(filterForm(filters, load));
     mapBox.replaceChildren(loading());
     try {
-      world = await loadAtlas();
-      const geo = await getJSON('/api/map.geojson', {
-        org: filters.org, types: filters.types.length ? filters.types.join(',') : '', min_evidence: filters.minEvidence,
-      });
+      [world, sources] = await Promise.all([loadAtlas(), documentSources()]);
+      const geo = await getJSON('/api/map.geojson', { org: filters.org, types: filters.types, min_evidence: filters.minEvidence });
       points = (geo.features || []).map(pointOf);
       assignCountries(points, world);
       paint();
-      if (filters.country) side.replaceChildren(countryPanel(world, points, filters.country));
+      if (filters.country) side.replaceChildren(countryPanel(world, points, filters.country, sources));
       else side.replaceChildren(h('p', { class: 'muted' }, t('map.pick')));
     } catch (err) {
       clear(mapBox).append(errorBox(err));

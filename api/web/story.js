@@ -1,5 +1,5 @@
 // Story router: a story and a target in, ranked carriers with their paths out.
-import { getJSON, itemsOf, query } from './api.js';
+import { getJSON, query } from './api.js';
 import { downloadBlob, h } from './dom.js';
 import { relationLabel, t } from './i18n.js';
 import { drawPaths, edgeKey } from './graph.js';
@@ -8,16 +8,19 @@ import { autocomplete, collectEntities, entityHref, entityLink, errorBox, eviden
 const STORY_TYPES = ['CulturalIP', 'Work', 'Event'];
 const TARGET_TYPES = ['Country', 'WorldRegion', 'Place'];
 
-// A path is a list of edges, or {relations|edges: [...]} with its nodes.
-const edgesOf = (path) => (Array.isArray(path) ? path : path.relations || path.edges || []);
-
+// CarryOut (api/schemas.py): carriers with reasons {kind, weight, text} and paths of edges.
 function carriersOf(body) {
-  return itemsOf(body.carriers ?? body.items ?? body.results ?? body).map((c) => ({
-    ...c,
-    entity: c.entity || { id: c.id, name: c.name, type: c.type },
-    paths: (c.paths || []).map(edgesOf),
-    reasons: (c.reasons || []).map((r) => (typeof r === 'string' ? r : r.text || JSON.stringify(r))),
-  }));
+  return (body.carriers || []).map((c) => ({ ...c, reasons: (c.reasons || []).map((r) => r.text) }));
+}
+
+// With no single carrier, the pairing's two halves are drawn as if they were carriers.
+function pairingCarriers(pairing) {
+  if (!pairing) return [];
+  const { owner, channel } = pairing;
+  return [
+    { entity: owner.entity, score: owner.score, reasons: [pairing.text], paths: owner.path.length ? [owner.path] : [] },
+    { ...channel, reasons: (channel.reasons || []).map((r) => r.text) },
+  ];
 }
 
 // `ids()` and `shown()` are read on click: the carriers shown change after drawing.
@@ -54,27 +57,29 @@ function carrierCard(carrier, rank, maxScore, onToggle, selected) {
 
 function results(box, body) {
   const entities = collectEntities(body);
+  const storyIds = new Set((body.story || []).map((e) => e.id));
+  const names = (body.story || []).map((e) => e.name).join('、') || '—';
+  const head = h('div', { class: 'resolved-box' },
+    h('p', { class: 'resolved' }, t('route.resolved', { story: names, target: body.target?.name || '—' })),
+    body.message ? h('p', { class: 'muted', id: 'carry-message' }, body.message) : null);
   const carriers = carriersOf(body);
-  const story = body.story;
-  const target = body.target;
-  const head = h('p', { class: 'resolved' }, t('route.resolved', {
-    story: story?.name || story?.text || (typeof story === 'string' ? story : '?'),
-    target: target?.name || (typeof target === 'string' ? target : '?'),
-  }));
-  const pairing = body.pairing ? h('div', { class: 'pairing' }, h('p', {}, t('route.pairing')),
-    h('ul', {}, itemsOf(body.pairing.carriers ?? body.pairing).map((p) => h('li', {}, entityLink(p.entity || p))))) : null;
-  if (!carriers.length) {
-    box.replaceChildren(head, pairing || h('p', { class: 'muted' }, t('route.none')));
+  const pairing = body.pairing && !carriers.some((c) => c.linked)
+    ? h('div', { class: 'pairing' }, h('p', {}, t('route.pairing')), h('p', {}, body.pairing.text),
+      h('p', {}, entityLink(body.pairing.owner.entity), ' + ', entityLink(body.pairing.channel.entity)))
+    : null;
+  const ranked = carriers.length ? carriers : pairingCarriers(body.pairing);
+  if (!ranked.length) {
+    box.replaceChildren(head, h('p', { class: 'muted' }, t('route.none')));
     return;
   }
-  const maxScore = Math.max(...carriers.map((c) => Number(c.score) || 0));
+  const maxScore = Math.max(...ranked.map((c) => Number(c.score) || 0));
   const graphBox = h('div', { class: 'graphbox' });
   const evidenceBox = h('div', { class: 'edge-evidence', 'aria-live': 'polite' }, h('p', { class: 'muted' }, t('route.pickEdge')));
   const list = h('ol', { class: 'carriers' });
-  let shown = new Set(carriers.slice(0, 3).map((c) => c.entity.id));
+  let shown = new Set(ranked.slice(0, 3).map((c) => c.entity.id));
   let selectedEdge = '';
 
-  const visible = () => carriers.filter((c) => shown.has(c.entity.id));
+  const visible = () => ranked.filter((c) => shown.has(c.entity.id));
   const showEdge = (edge) => {
     selectedEdge = edgeKey(edge);
     for (const g of graphBox.querySelectorAll('g.edge')) g.classList.toggle('selected', g.dataset.key === selectedEdge);
@@ -85,10 +90,10 @@ function results(box, body) {
   const paint = () => {
     const paths = visible().flatMap((c) => c.paths).filter((p) => p.length);
     graphBox.replaceChildren(paths.length
-      ? drawPaths(paths, entities, { onEdge: showEdge, onNode: (id) => { window.location.hash = entityHref(id); }, highlight: selectedEdge, storyId: story?.id })
+      ? drawPaths(paths, entities, { onEdge: showEdge, onNode: (id) => { window.location.hash = entityHref(id); }, highlight: selectedEdge, storyIds })
       : h('p', { class: 'muted' }, t('none')));
-    list.replaceChildren(...carriers.map((c, i) => carrierCard(c, i + 1, maxScore, () => {
-      shown = shown.has(c.entity.id) && shown.size > 1 ? new Set([...shown].filter((id) => id !== c.entity.id)) : new Set([...shown, c.entity.id]);
+    list.replaceChildren(...ranked.map((c, i) => carrierCard(c, i + 1, maxScore, () => {
+      shown = shown.has(c.entity.id) ? new Set([...shown].filter((id) => id !== c.entity.id)) : new Set([...shown, c.entity.id]);
       paint();
     }, shown.has(c.entity.id))));
   };
@@ -99,7 +104,7 @@ function results(box, body) {
       h('section', { class: 'carriers-col', 'aria-labelledby': 'carriers-title' }, h('h2', { id: 'carriers-title' }, t('route.carriers')), list),
       h('section', { class: 'graph-col', 'aria-labelledby': 'paths-title' },
         h('div', { class: 'graph-head' }, h('h2', { id: 'paths-title' }, t('route.paths')),
-          exportLink(ids, () => ({ story, target, carriers: visible(), entities }))),
+          exportLink(ids, () => ({ story: body.story, target: body.target, carriers: visible() }))),
         h('p', { class: 'muted small' }, t('route.pathsHint')),
         graphBox, h('h3', { class: 'sr-only' }, t('route.evidence')), evidenceBox)));
 }

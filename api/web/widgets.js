@@ -14,13 +14,16 @@ export function entityLink(ent) {
 
 export const typeBadge = (type) => h('span', { class: `badge type-${type}` }, typeLabel(type));
 
-// Every `{id, name, type}` object anywhere in an API answer, so that edges that carry
-// only ids can still be drawn with names.
+// Every `{id, name, type}` object anywhere in an API answer, and the ends of every
+// edge (`head`/`head_name`), so that paths can be drawn and listed with names.
 export function collectEntities(value, into = {}) {
+  const add = (id, fields) => { into[id] = { id, ...into[id], ...fields }; };
   if (Array.isArray(value)) value.forEach((v) => collectEntities(v, into));
   else if (value && typeof value === 'object') {
-    if (typeof value.id === 'string' && typeof value.name === 'string' && typeof value.type === 'string') {
-      into[value.id] = { ...into[value.id], ...value };
+    if (typeof value.id === 'string' && typeof value.name === 'string' && typeof value.type === 'string') add(value.id, value);
+    for (const end of ['head', 'tail']) {
+      const name = value[`${end}_name`];
+      if (typeof value[end] === 'string' && typeof name === 'string' && !into[value[end]]?.name) add(value[end], { name });
     }
     Object.values(value).forEach((v) => collectEntities(v, into));
   }
