@@ -1,5 +1,6 @@
 """`qiao` console script: each module below registers its commands on `app`."""
 from api.cli.main import app
 from api.cli import store_cmds  # noqa: F401,E402  (ingest, remove, stats, search, show)
+from api.cli import query_cmds  # noqa: F401,E402  (carry, angles, paths, neighbours, partners, serve)
 
 __all__ = ["app"]

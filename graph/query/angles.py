@@ -1,0 +1,159 @@
+"""Which story angles work in a target: cultural IPs and works ranked by evidence.
+
+Evidence that an IP or work resonates somewhere, strongest first: the work itself
+reached the target; the IP is featured in such a work; a carrier into the target
+(a partner or sister city there, a centre that reaches it) promotes the IP or
+produced the work. Audience figures of a work add to it. With `from_`, only what
+that organisation or place can tell (its own IPs and works, and its partners')
+is ranked, so the answer is a menu for that teller.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph.model import Entity, Relation, Subgraph
+from graph.query.carry import FANOUT, Channel, find_channels
+from graph.query.edges import Edge, Names, edge, phrase, walk_text
+from graph.query.ranking import Reason, audience_bonus, combine, edge_strength, evidence_bonus
+from graph.query.resolve import resolve_entity, resolve_location
+from graph.query.target import TargetLocation, expand_target
+from graph.store import GraphStore
+from ontology import load_ontology
+
+ANGLE_TYPES = ("CulturalIP", "Work")
+SEEDS = 80  # entities with channels whose IPs and works are looked at
+# (relation from a seed, seed is a story product itself?) → share of the seed's channel strength
+SHARE = {"self": 1.0, "FEATURES": 0.9, "PRODUCED": 0.6, "PROMOTES": 0.6, "PRODUCED+FEATURES": 0.5}
+
+
+@dataclass
+class Angle:
+    entity: Entity
+    score: float
+    reasons: list[Reason] = field(default_factory=list)
+    paths: list[list[Edge]] = field(default_factory=list)
+
+
+@dataclass
+class AnglesResult:
+    target: Entity
+    teller: Entity | None
+    locations: list[TargetLocation]
+    angles: list[Angle]
+    message: str
+
+
+@dataclass
+class _Support:
+    strength: float
+    relations: list[Relation]  # from the angle towards the target
+    text: str
+
+
+def angles(store: GraphStore, target: str, from_: str | None = None, limit: int = 10) -> AnglesResult:
+    target_entity = resolve_location(store, target)
+    locations = expand_target(store, target_entity)
+    teller = None
+    if from_:
+        teller = resolve_entity(store, from_, load_ontology().members("Organisation") | {"Place", "Person"})
+    channels, seen = find_channels(store, locations)
+    names = Names(store, seen.entities | {t.entity.id: t.entity for t in locations})
+    support = _support(store, channels, names)
+    pool = _tellable(store, teller, names) if teller is not None else None
+
+    candidates = set(support) if pool is None else set(pool)
+    ranked = sorted(candidates, key=lambda a: -_strength(support.get(a, [])))[: 2 * limit]
+    result = [_angle(store, names, a, support.get(a, []), pool) for a in ranked]
+    result.sort(key=lambda a: (-a.score, a.entity.name))
+    result = result[:limit]
+    where = target_entity.name
+    if not result:
+        message = f"No cultural IP or work with evidence in {where}" + (f" that {teller.name} can tell." if teller else ".")
+    else:
+        message = f"{len(result)} angle(s) for {where}" + (f" that {teller.name} can tell." if teller else ".")
+    return AnglesResult(target_entity, teller, locations, result, message)
+
+
+def _support(store: GraphStore, channels: dict[str, list[Channel]], names: Names) -> dict[str, list[_Support]]:
+    """Angle id → the ways it is tied to the target, walking out from the best channels."""
+    best = {eid: max(channels[eid], key=lambda c: c.strength) for eid in channels}
+    seeds = sorted(best, key=lambda eid: -best[eid].strength)[:SEEDS]
+    walk = store.neighbourhood(seeds, hops=2, relation_types=["PROMOTES", "PRODUCED", "FEATURES"],
+                               fanout=FANOUT) if seeds else Subgraph()
+    names.add(walk.entities)
+    out: dict[str, list[_Support]] = {}
+
+    def add(angle: str, share: str, via: list[Relation], chan: Channel, text: str) -> None:
+        if names.entity(angle).type in ANGLE_TYPES:
+            strength = SHARE[share] * chan.strength
+            for rel in via:
+                strength = edge_strength(rel, strength)
+            out.setdefault(angle, []).append(_Support(strength, [*via, *chan.relations], text))
+
+    out_of: dict[str, list[Relation]] = {}
+    for rel in walk.relations:
+        out_of.setdefault(rel.head, []).append(rel)
+    for seed in seeds:
+        chan = best[seed]
+        seed_name = names.name(seed)
+        add(seed, "self", [], chan, chan.text)
+        for rel in out_of.get(seed, []):
+            add(rel.tail, rel.type, [rel], chan, f"{phrase(rel, rel.tail)} {seed_name}, which {chan.text}")
+            if rel.type == "PRODUCED":
+                for feat in out_of.get(rel.tail, []):
+                    if feat.type == "FEATURES":
+                        add(feat.tail, "PRODUCED+FEATURES", [feat, rel], chan,
+                            f"is featured in {names.name(rel.tail)}, produced by {seed_name}, which {chan.text}")
+    return out
+
+
+def _tellable(store: GraphStore, teller: Entity, names: Names) -> dict[str, list[Relation]]:
+    """IPs and works the teller owns, or its partners, twins and located units own."""
+    hubs = {"Country", "WorldRegion"}
+    walk = store.neighbourhood(
+        [teller.id], hops=2,
+        relation_types=["PROMOTES", "PRODUCED", "FEATURES", "PARTNER_OF", "SISTER_CITY_OF", "LOCATED_IN", "PART_OF"],
+        entity_types=[t for t in load_ontology().entity_types if t not in hubs], fanout=FANOUT,
+    )
+    names.add(walk.entities)
+    pool: dict[str, list[Relation]] = {}
+    first = {}
+    for rel in walk.relations:
+        if teller.id in (rel.head, rel.tail):
+            first[rel.tail if rel.head == teller.id else rel.head] = rel
+    for rel in walk.relations:
+        if rel.type not in ("PROMOTES", "PRODUCED", "FEATURES") or names.entity(rel.tail).type not in ANGLE_TYPES:
+            continue
+        if rel.head == teller.id:
+            pool.setdefault(rel.tail, [rel])
+        elif rel.head in first and first[rel.head].type != "FEATURES":
+            pool.setdefault(rel.tail, [rel, first[rel.head]])
+    return pool
+
+
+def _strength(supports: list[_Support]) -> float:
+    return combine(s.strength for s in supports)
+
+
+def _angle(store: GraphStore, names: Names, angle_id: str, supports: list[_Support],
+           pool: dict[str, list[Relation]] | None) -> Angle:
+    supports = sorted(supports, key=lambda s: -s.strength)
+    reasons = [Reason("channel", round(s.strength, 4), s.text) for s in supports[:3]]
+    score = _strength(supports)
+    relations = {r.key: r for s in supports for r in s.relations}
+    if supports:
+        bonus, count = evidence_bonus(relations.values())
+        score += bonus
+        reasons.append(Reason("evidence", round(bonus, 4), f"{count} evidence sentence(s)"))
+    else:
+        reasons.append(Reason("target", 0.0, "no evidence yet that it reaches the target"))
+    aud, figure = audience_bonus(store.quantities(angle_id))
+    if figure is not None:
+        score += aud
+        reasons.append(Reason("audience", aud, f"{figure.metric} {figure.value:,.0f} {figure.unit}".strip()))
+    paths = [[edge(store, r, names) for r in s.relations] for s in supports[:3]]
+    if pool is not None and angle_id in pool:
+        how = walk_text(pool[angle_id], angle_id, names)
+        reasons.append(Reason("teller", 0.0, f"the teller can tell it: {how}"))
+        paths.insert(0, [edge(store, r, names) for r in reversed(pool[angle_id])])
+    return Angle(names.entity(angle_id), round(score, 4), reasons, paths)
