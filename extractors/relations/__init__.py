@@ -1,0 +1,129 @@
+"""The `qiao_relations` spaCy component: relations between the entity mentions of a Doc.
+
+Reads `doc.spans["qiao"]` (typed, resolved mentions; see extractors/README-pipeline.md)
+and writes `doc._.qiao_relations`, a list of `RelationCandidate`. Rules live in
+`rules.py` (cue words x clause scope x argument roles), the cue words in
+`extractors/data/relation_triggers.json`; which (head type, tail type) pairs a
+relation admits comes from the ontology only, so a rule never needs to know
+the signature of the relation it proposes.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import islice
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractors.extensions import SPANS_KEY, RelationCandidate
+from extractors.relations.lexicon import Lexicon, load_lexicon
+from extractors.relations.rules import Found, Rules
+from extractors.relations.structure import DocView, Mention, Sentence
+from ontology import load_ontology
+
+__all__ = ["RelationExtractor", "extract_relations", "mentions_of"]
+
+_RULES = ("partner", "sister", "located", "presence", "reaches", "operates", "part_of", "produced",
+          "features", "promotes", "affiliated")
+
+
+def mentions_of(doc: Doc) -> list[Mention]:
+    """The entity mentions of a Doc as plain records (spans without an id are skipped)."""
+    if SPANS_KEY not in doc.spans:
+        return []
+    out = []
+    for span in doc.spans[SPANS_KEY]:
+        eid = span._.entity_id
+        if eid:
+            out.append(Mention(span.start_char, span.end_char, span.label_, eid, span.text))
+    return out
+
+
+def extract_relations(text: str, mentions: Iterable[Mention], threshold: float = 0.35,
+                      max_pairs: int = 400, lexicon: Lexicon | None = None) -> list[RelationCandidate]:
+    """Relations stated in `text` between `mentions` (character offsets into `text`).
+
+    One candidate per (type, head, tail), with the best-scoring sentence as evidence.
+    A sentence yields at most `max_pairs` proposals and an enumeration counts at most
+    `structure.MAX_GROUP` members, so a list-like sentence of hundreds of names stays
+    linear in practice instead of making every rule quadratic.
+    """
+    ontology = load_ontology()
+    rtypes = ontology.relation_types
+    view = DocView(text, mentions, lexicon or load_lexicon(),
+                   ontology.members("Organisation"), ontology.members("Location"))
+    rules = Rules(view)
+    best: dict[tuple[str, str, str], RelationCandidate] = {}
+    nested: set[tuple[str, str]] = set()
+    carried: Mention | None = None
+    prev_end = 0
+    for sent in view.sentences:
+        if "\n\n" in text[prev_end:sent.start].replace(" ", ""):
+            carried = None
+        prev_end = sent.end
+        if len(sent.mentions) + len(sent.nested) >= 2:
+            found = (f for name in _RULES for f in getattr(rules, name)(sent, carried))
+            for f in islice(found, max_pairs):
+                _keep(best, f, sent, rtypes, nested)
+        subjects = view.subjects(sent)
+        if subjects:
+            carried = subjects[-1]
+        elif any(view.is_org(m) for m in sent.mentions):
+            carried = None
+    _propagate_affiliations(best, nested)
+    return sorted((c for c in best.values() if c.confidence >= threshold),
+                  key=lambda c: (c.start_char, c.type, c.head_id, c.tail_id))
+
+
+def _keep(best: dict, f: Found, sent: Sentence, rtypes: dict, nested: set) -> None:
+    rt = rtypes.get(f.type)
+    if rt is None or f.head.id == f.tail.id or not rt.accepts(f.head.type, f.tail.type):
+        return
+    head, tail = f.head.id, f.tail.id
+    if rt.symmetric and head > tail:
+        head, tail = tail, head
+    key = (f.type, head, tail)
+    if f.rule == "nested":
+        nested.add((head, tail))
+    conf = round(min(1.0, max(0.01, f.confidence)), 3)
+    old = best.get(key)
+    if old is None or conf > old.confidence:
+        best[key] = RelationCandidate(f.type, head, tail, sent.start, sent.end, conf)
+
+
+def _propagate_affiliations(best: dict, nested: set[tuple[str, str]]) -> None:
+    """Someone at 复旦大学全球传播全媒体研究院 is also at 复旦大学: follow a PART_OF read off
+    a nested name one step from a person's organisation (the affiliation's evidence, lowered).
+    Looser PART_OF (a centre run by a newspaper) does not make its staff the newspaper's."""
+    parents: dict[str, list[RelationCandidate]] = {}
+    for c in best.values():
+        if c.type == "PART_OF" and (c.head_id, c.tail_id) in nested:
+            parents.setdefault(c.head_id, []).append(c)
+    for c in list(best.values()):
+        if c.type != "AFFILIATED_WITH":
+            continue
+        for p in parents.get(c.tail_id, []):
+            key = ("AFFILIATED_WITH", c.head_id, p.tail_id)
+            if key not in best:
+                best[key] = RelationCandidate("AFFILIATED_WITH", c.head_id, p.tail_id, c.start_char, c.end_char,
+                                              round(c.confidence * p.confidence, 3))
+
+
+class RelationExtractor:
+    """spaCy pipeline component; see module docstring."""
+
+    def __init__(self, nlp: Language, name: str, threshold: float, max_pairs: int) -> None:
+        self.name = name
+        self.threshold = threshold
+        self.max_pairs = max_pairs
+        self.lexicon = load_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.qiao_relations = extract_relations(doc.text, mentions_of(doc), self.threshold,
+                                                 self.max_pairs, self.lexicon)
+        return doc
+
+
+@Language.factory("qiao_relations", default_config={"threshold": 0.35, "max_pairs": 400})
+def make_relation_extractor(nlp: Language, name: str, threshold: float, max_pairs: int) -> RelationExtractor:
+    return RelationExtractor(nlp, name, threshold, max_pairs)

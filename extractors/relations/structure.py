@@ -1,0 +1,223 @@
+"""Sentences, clauses, mentions and subjects of one document, on character offsets.
+
+The relation rules reason about reporters' Chinese: a sentence names its actor
+once, at the start of a clause ("洛阳国际传播中心深挖……"), and later clauses
+carry on with that actor; enumerations ("A、B、C等") share one role; a comma
+or semicolon closes the scope of a verb. Everything here works on character
+offsets of the normalised text, because the pipeline's tokenizer is coarse.
+Sentences are cut here rather than taken from `doc.sents`: the relation rules
+want ";" to stay inside a sentence (a list of accounts after "；" still belongs
+to the subject named before it).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from extractors.relations.lexicon import Lexicon
+
+_EN_SENT_RE = re.compile(r"(?<=[a-z0-9\)”\"])\.\s+(?=[A-Z“\"])")
+MAX_GROUP = 40  # enumerations longer than this are cut: bounds the pairs one cue can make
+_CLAUSE_CHARS = frozenset("，,；;：:")
+_FILLER = " \t\u3000“”\"'‘’「」『』《》()（）【】[]•·●□■◆▶-—|"
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_ENUM_GAP_RE = re.compile(r"(?:[、，,/]|以及|及|和|或|与|&|and|or|\s)*", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    type: str
+    id: str
+    text: str
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    english: bool
+    mentions: list[Mention] = field(default_factory=list)  # outermost mentions, by start
+    nested: list[Mention] = field(default_factory=list)  # mentions inside an outer one
+    clause_starts: list[int] = field(default_factory=list)  # sorted; the first is `start`
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character ranges of sentences (stripped, non-empty)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        _split_line(text, pos, pos + len(line), out)
+        pos += len(line)
+    return out
+
+
+def _split_line(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    cuts = [start]
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in "。！？!?…":
+            j = i + 1
+            while j < end and text[j] in "。！？!?…”’」』\"')）":
+                j += 1
+            cuts.append(j)
+            i = j
+            continue
+        i += 1
+    for m in _EN_SENT_RE.finditer(text, start, end):
+        cuts.append(m.start() + 1)
+    cuts.append(end)
+    cuts = sorted(set(cuts))
+    for a, b in zip(cuts, cuts[1:]):
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+
+
+def layer(mentions: Iterable[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Outermost mentions (no overlap, longest first wins) and the ones nested inside them."""
+    outer: list[Mention] = []
+    nested: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if outer and m.start < outer[-1].end:
+            if m.end <= outer[-1].end and (m.start, m.end) != (outer[-1].start, outer[-1].end):
+                nested.append(m)
+            continue
+        outer.append(m)
+    return outer, nested
+
+
+class DocView:
+    """One document as the rules see it: text, sentences with their mentions, type groups."""
+
+    def __init__(self, text: str, mentions: Iterable[Mention], lexicon: Lexicon,
+                 organisations: frozenset[str], locations: frozenset[str]) -> None:
+        self.text = text
+        self.lex = lexicon
+        self.orgs = organisations
+        self.locs = locations
+        outer, nested = layer(mentions)
+        self.sentences: list[Sentence] = []
+        oi = ni = 0
+        for s, e in split_sentences(text):
+            sent = Sentence(s, e, english=_is_english(text[s:e]))
+            while oi < len(outer) and outer[oi].start < s:
+                oi += 1
+            while oi < len(outer) and outer[oi].end <= e:
+                sent.mentions.append(outer[oi])
+                oi += 1
+            while ni < len(nested) and nested[ni].start < s:
+                ni += 1
+            while ni < len(nested) and nested[ni].end <= e:
+                sent.nested.append(nested[ni])
+                ni += 1
+            sent.clause_starts = self._clauses(sent)
+            self.sentences.append(sent)
+
+    # -- clauses ----------------------------------------------------------------
+    def _clauses(self, sent: Sentence) -> list[int]:
+        starts = [sent.start]
+        spans = [(m.start, m.end) for m in sent.mentions]
+        k = 0
+        for i in range(sent.start, sent.end):
+            if self.text[i] not in _CLAUSE_CHARS:
+                continue
+            while k < len(spans) and spans[k][1] <= i:
+                k += 1
+            if k < len(spans) and spans[k][0] <= i < spans[k][1]:
+                continue
+            if self.text[i] in ",:" and sent.english and i + 1 < sent.end and not self.text[i + 1].isspace():
+                continue  # 1,000 or 10:30
+            starts.append(i + 1)
+        return starts
+
+    def clause_of(self, sent: Sentence, pos: int) -> tuple[int, int]:
+        """(start, end) of the clause holding character `pos`."""
+        cs = sent.clause_starts
+        lo = 0
+        for i, c in enumerate(cs):
+            if c <= pos:
+                lo = i
+            else:
+                break
+        end = cs[lo + 1] - 1 if lo + 1 < len(cs) else sent.end
+        return cs[lo], end
+
+    def same_clause(self, sent: Sentence, a: int, b: int) -> bool:
+        return self.clause_of(sent, a) == self.clause_of(sent, b)
+
+    def gap(self, a: Mention | int, b: Mention | int) -> str:
+        """Text between the end of `a` and the start of `b`."""
+        s = a.end if isinstance(a, Mention) else a
+        e = b.start if isinstance(b, Mention) else b
+        return self.text[s:e] if e > s else ""
+
+    # -- roles of mentions ------------------------------------------------------
+    def is_org(self, m: Mention) -> bool:
+        return m.type in self.orgs
+
+    def is_loc(self, m: Mention) -> bool:
+        return m.type in self.locs
+
+    def clause_prefix(self, sent: Sentence, m: Mention) -> str:
+        """Text from the start of m's clause to m, without quotes, bullets and lead-in adverbs."""
+        cs, _ = self.clause_of(sent, m.start)
+        prefix = self.text[cs:m.start].strip(_FILLER)
+        while prefix:
+            word = self.lex.endswith("adverb", prefix)
+            if not word:
+                break
+            prefix = prefix[: -len(word)].rstrip(_FILLER)
+        while prefix:
+            lead = next((w for w in self.lex.words["adverb"] if prefix.startswith(w)), None)
+            if not lead:
+                break
+            prefix = prefix[len(lead):].lstrip(_FILLER)
+        return prefix
+
+    def is_subject(self, sent: Sentence, m: Mention) -> bool:
+        """Does m open its clause (the actor of the clause's verbs)?"""
+        prefix = self.clause_prefix(sent, m)
+        if sent.english:
+            return len(prefix.split()) <= 1 and not self.lex.fullmatch("object_marker", prefix.strip())
+        return len(prefix) <= 1 and prefix not in self.lex.words["object_marker"]
+
+    def subjects(self, sent: Sentence, kinds: frozenset[str] | None = None) -> list[Mention]:
+        kinds = kinds or self.orgs
+        return [m for m in sent.mentions if m.type in kinds and self.is_subject(sent, m)]
+
+    def enumeration(self, sent: Sentence, idx: int, direction: int, allow_yu: bool = False) -> list[int]:
+        """Indexes of the mentions enumerated together with mention `idx` ("A、B、C等") in one direction."""
+        out = [idx]
+        j = idx
+        ms = sent.mentions
+        while 0 <= j + direction < len(ms) and len(out) < MAX_GROUP:
+            a, b = (ms[j + direction], ms[j]) if direction < 0 else (ms[j], ms[j + direction])
+            g = self.gap(a, b).strip(_FILLER)
+            if not is_enum_gap(g, allow_yu, sent.english):
+                break
+            j += direction
+            out.append(j)
+        return out
+
+
+def is_enum_gap(gap: str, allow_yu: bool = False, english: bool = False) -> bool:
+    if gap == "":
+        return True
+    if not allow_yu and ("与" in gap or "同" in gap):
+        return False
+    if not english and ("," in gap or "，" in gap):
+        return False
+    return _ENUM_GAP_RE.fullmatch(gap) is not None and len(gap) <= 6
+
+
+def _is_english(s: str) -> bool:
+    cjk = len(_CJK_RE.findall(s))
+    letters = sum(1 for ch in s if ch.isascii() and ch.isalpha())
+    return letters > 3 * cjk and letters > 0

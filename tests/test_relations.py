@@ -1,0 +1,196 @@
+"""The relation extractor on sentences written for these tests, and on the dev corpus with gold entities."""
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+import spacy
+
+from extractors.extensions import SPANS_KEY
+from extractors.relations import Mention, extract_relations
+from ontology import load_ontology
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def find(text: str, entities: list[tuple[str, str]]) -> list[Mention]:
+    """Every occurrence of every (name, type); id = type:name, as a resolver would give."""
+    out = []
+    for name, typ in entities:
+        for m in re.finditer(re.escape(name), text):
+            out.append(Mention(m.start(), m.end(), typ, f"{typ}:{name}", name))
+    return out
+
+
+def rels(text: str, entities: list[tuple[str, str]], **kw) -> set[tuple[str, str, str]]:
+    return {(r.type, r.head_id.split(":", 1)[1], r.tail_id.split(":", 1)[1])
+            for r in extract_relations(text, find(text, entities), **kw)}
+
+
+def test_partner_enumeration_every_left_with_every_right():
+    text = "广西国际传播中心、南宁日报社与越南之声广播电台、老挝国家电视台签署合作备忘录。"
+    got = rels(text, [("广西国际传播中心", "CommunicationCenter"), ("南宁日报社", "MediaOutlet"),
+                      ("越南之声广播电台", "MediaOutlet"), ("老挝国家电视台", "MediaOutlet")])
+    partners = {frozenset((h, t)) for ty, h, t in got if ty == "PARTNER_OF"}
+    assert partners == {frozenset(p) for p in [("广西国际传播中心", "越南之声广播电台"), ("广西国际传播中心", "老挝国家电视台"),
+                                                ("南宁日报社", "越南之声广播电台"), ("南宁日报社", "老挝国家电视台")]}
+
+
+def test_symmetric_relation_is_reported_once_in_canonical_order():
+    text = "昆明市与泰国清迈市早已结为友好城市，两市往来频繁。"
+    out = [r for r in extract_relations(text, find(text, [("昆明市", "Place"), ("清迈市", "Place"), ("泰国", "Country")]))
+           if r.type == "SISTER_CITY_OF"]
+    assert len(out) == 1
+    assert out[0].head_id < out[0].tail_id
+    assert {out[0].head_id, out[0].tail_id} == {"Place:昆明市", "Place:清迈市"}
+
+
+def test_located_in_chains_possessives_and_ceremonies():
+    text = "代表团访问了法国的里昂与马赛，又到坦桑尼亚达累斯萨拉姆市考察。云南国际传播中心在昆明揭牌成立。"
+    got = rels(text, [("法国", "Country"), ("里昂", "Place"), ("马赛", "Place"), ("坦桑尼亚", "Country"),
+                      ("达累斯萨拉姆市", "Place"), ("云南国际传播中心", "CommunicationCenter"), ("昆明", "Place")])
+    assert {("LOCATED_IN", "里昂", "法国"), ("LOCATED_IN", "马赛", "法国"), ("LOCATED_IN", "达累斯萨拉姆市", "坦桑尼亚"),
+            ("LOCATED_IN", "云南国际传播中心", "昆明")} <= got
+    assert ("LOCATED_IN", "法国", "里昂") not in got
+
+
+def test_presence_in_picks_the_most_specific_place():
+    text = "近年来，新华社在肯尼亚内罗毕设立分社，报道东非新闻。"
+    got = rels(text, [("新华社", "MediaOutlet"), ("肯尼亚", "Country"), ("内罗毕", "Place")])
+    assert ("PRESENCE_IN", "新华社", "内罗毕") in got
+    assert ("LOCATED_IN", "内罗毕", "肯尼亚") in got
+
+
+def test_reaches_from_actor_and_from_targeted_product():
+    text = "海南国际传播中心的节目覆盖东南亚和南亚。广东广播电视台搭建了面向中东的多语种视频平台“湾区之声”。"
+    got = rels(text, [("海南国际传播中心", "CommunicationCenter"), ("东南亚", "WorldRegion"), ("南亚", "WorldRegion"),
+                      ("广东广播电视台", "MediaOutlet"), ("中东", "WorldRegion"), ("湾区之声", "Work")])
+    assert {("REACHES", "海南国际传播中心", "东南亚"), ("REACHES", "海南国际传播中心", "南亚"),
+            ("REACHES", "湾区之声", "中东"), ("PRODUCED", "广东广播电视台", "湾区之声")} <= got
+    assert ("REACHES", "广东广播电视台", "中东") not in got
+
+
+def test_produced_is_scoped_to_its_clause():
+    text = "黑龙江日报社发布了年度观察报告，哈尔滨工业大学则推出纪录片《冰城故事》。"
+    got = rels(text, [("黑龙江日报社", "MediaOutlet"), ("哈尔滨工业大学", "Organization"), ("冰城故事", "Work")])
+    assert ("PRODUCED", "哈尔滨工业大学", "冰城故事") in got
+    assert ("PRODUCED", "黑龙江日报社", "冰城故事") not in got
+
+
+def test_relative_clause_agent_that_is_not_an_entity_produces_nothing():
+    text = "河北日报社修复了当年外国摄影师拍摄的纪录片《长城之歌》。"
+    got = rels(text, [("河北日报社", "MediaOutlet"), ("长城之歌", "Work")])
+    assert ("PRODUCED", "河北日报社", "长城之歌") not in got
+
+
+def test_features_and_promotes_with_enumeration():
+    text = "福建国际传播中心深挖妈祖文化与茶文化，推出系列短视频《海丝茶韵》，讲述武夷岩茶的故事。"
+    got = rels(text, [("福建国际传播中心", "CommunicationCenter"), ("妈祖文化", "CulturalIP"), ("茶文化", "CulturalIP"),
+                      ("海丝茶韵", "Work"), ("武夷岩茶", "CulturalIP")])
+    assert {("PROMOTES", "福建国际传播中心", "妈祖文化"), ("PROMOTES", "福建国际传播中心", "茶文化"),
+            ("PRODUCED", "福建国际传播中心", "海丝茶韵"), ("FEATURES", "海丝茶韵", "武夷岩茶")} <= got
+
+
+def test_operates_on_platforms_and_named_accounts():
+    text = "甘肃国际传播中心在优兔和脸书开设账号，其中优兔频道“Gansu Now”订阅数超过十万。"
+    got = rels(text, [("甘肃国际传播中心", "CommunicationCenter"), ("优兔", "Platform"), ("脸书", "Platform"),
+                      ("Gansu Now", "MediaOutlet")])
+    assert {("OPERATES_ON", "甘肃国际传播中心", "优兔"), ("OPERATES_ON", "甘肃国际传播中心", "脸书"),
+            ("OPERATES_ON", "Gansu Now", "优兔"), ("PART_OF", "Gansu Now", "甘肃国际传播中心")} <= got
+
+
+def test_part_of_nested_names_and_stated_subordination():
+    text = "北京大学新闻与传播学院、广州日报报业集团的专家出席。山东国际传播中心是大众报业集团下属单位。"
+    got = rels(text, [("北京大学新闻与传播学院", "Organization"), ("北京大学", "Organization"),
+                      ("广州日报报业集团", "MediaOutlet"), ("广州日报", "MediaOutlet"),
+                      ("山东国际传播中心", "CommunicationCenter"), ("大众报业集团", "MediaOutlet")])
+    assert ("PART_OF", "北京大学新闻与传播学院", "北京大学") in got
+    assert ("PART_OF", "山东国际传播中心", "大众报业集团") in got
+    assert ("PART_OF", "广州日报报业集团", "广州日报") not in got  # the group of a paper, not a unit of it
+
+
+def test_affiliation_role_chains_and_nested_parent():
+    text = "北京大学新闻与传播学院副院长陈立、四川日报社党委书记、社长周平出席会议。"
+    got = rels(text, [("北京大学新闻与传播学院", "Organization"), ("北京大学", "Organization"),
+                      ("陈立", "Person"), ("四川日报社", "MediaOutlet"), ("周平", "Person")])
+    assert {("AFFILIATED_WITH", "陈立", "北京大学新闻与传播学院"), ("AFFILIATED_WITH", "陈立", "北京大学"),
+            ("AFFILIATED_WITH", "周平", "四川日报社")} <= got
+    assert ("AFFILIATED_WITH", "周平", "北京大学新闻与传播学院") not in got
+
+
+def test_no_affiliation_through_an_unrelated_title():
+    text = "联合国教科文组织非物质文化遗产处代表、青海湖国际文化节筹委会主任马兰表示欢迎。"
+    got = rels(text, [("联合国", "Organization"), ("青海湖国际文化节筹委会", "Organization"), ("马兰", "Person")])
+    assert ("AFFILIATED_WITH", "马兰", "青海湖国际文化节筹委会") in got
+    assert ("AFFILIATED_WITH", "马兰", "联合国") not in got
+
+
+def test_english_sentences():
+    text = ("The Yunnan International Communication Center signed a memorandum of understanding with Vientiane Times. "
+            "Maria Lopez, a columnist for El Pais, visited the center. The Vientiane Times in Laos runs a weekly page.")
+    got = rels(text, [("Yunnan International Communication Center", "CommunicationCenter"), ("Vientiane Times", "MediaOutlet"),
+                      ("Maria Lopez", "Person"), ("El Pais", "MediaOutlet"), ("Laos", "Country")])
+    partners = {frozenset((h, t)) for ty, h, t in got if ty == "PARTNER_OF"}
+    assert frozenset(("Yunnan International Communication Center", "Vientiane Times")) in partners
+    assert ("AFFILIATED_WITH", "Maria Lopez", "El Pais") in got
+    assert ("LOCATED_IN", "Vientiane Times", "Laos") in got
+
+
+def test_every_candidate_fits_the_ontology_and_carries_its_evidence():
+    text = ("浙江省国际传播中心与哈萨克斯坦哈巴尔电视台签署合作协议，双方联合制作纪录片《茶路》，"
+            "面向中亚观众播出。中心副主任陈思远表示，节目还将在脸书发布。")
+    ents = [("浙江省国际传播中心", "CommunicationCenter"), ("哈萨克斯坦", "Country"), ("哈巴尔电视台", "MediaOutlet"),
+            ("茶路", "Work"), ("中亚", "WorldRegion"), ("陈思远", "Person"), ("脸书", "Platform")]
+    mentions = find(text, ents)
+    types = {m.id: m.type for m in mentions}
+    out = extract_relations(text, mentions)
+    assert out
+    ont = load_ontology()
+    for r in out:
+        assert ont.relation_types[r.type].accepts(types[r.head_id], types[r.tail_id])
+        assert 0 < r.confidence <= 1
+        ev = text[r.start_char:r.end_char]
+        assert any(m.text in ev for m in mentions if m.id == r.head_id)
+        assert any(m.text in ev for m in mentions if m.id == r.tail_id)
+    assert len({r.confidence for r in out}) > 1  # confidence depends on the rule and distance
+
+
+def test_registered_component_reads_spans_and_writes_candidates():
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("qiao_relations")
+    text = "重庆国际传播中心在渝中区揭牌。"
+    doc = nlp.make_doc(text)
+    spans = []
+    for m in find(text, [("重庆国际传播中心", "CommunicationCenter"), ("渝中区", "Place")]):
+        span = doc.char_span(m.start, m.end, label=m.type, alignment_mode="expand")
+        span._.entity_id = m.id
+        spans.append(span)
+    doc.spans[SPANS_KEY] = spans
+    doc = nlp.get_pipe("qiao_relations")(doc)
+    assert [(r.type, r.head_id, r.tail_id) for r in doc._.qiao_relations] == [
+        ("LOCATED_IN", "CommunicationCenter:重庆国际传播中心", "Place:渝中区")]
+
+
+def test_long_enumerations_stay_bounded():
+    names = [f"第{i}号测试报社" for i in range(300)]
+    text = "、".join(names) + "与北方国际传播中心签约。"
+    ents = [(n, "MediaOutlet") for n in names] + [("北方国际传播中心", "CommunicationCenter")]
+    out = extract_relations(text, find(text, ents))
+    assert 0 < len(out) <= 60
+
+
+def test_dev_corpus_relations_with_gold_entities():
+    gold = SHARED / "corpus" / "dev"
+    if not gold.is_dir():
+        pytest.skip(f"shared dev corpus not found at {gold}")
+    spec = importlib.util.spec_from_file_location("relation_dev", ROOT / "tools" / "relation_dev.py")
+    harness = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(harness)
+    stats = harness.run(gold)
+    scorer = harness.load_scorer(SHARED)
+    tot = {k: sum(c[k] for c in stats["rel"].values()) for k in ("tp", "fp", "fn")}
+    p, r, f = scorer.prf(tot)
+    assert f >= 0.85, (p, r, f)
