@@ -1,0 +1,308 @@
+"""The extraction pipeline: spaCy components, and text → `DocumentGraph`.
+
+The pipeline is a spaCy `Language` assembled from `pipeline.cfg`:
+tokenizer (`qiao.Tokenizer.v1`) → `qiao_sentences` → `qiao_entities` →
+`qiao_model_ner` (a user's spaCy model, when configured) → `qiao_resolver` →
+`qiao_relations` (extractors/relations). The Doc is made over the normalised
+text; `build_graph` maps every offset back to the text as read.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, SpanGroup
+
+import extractors.relations  # noqa: F401  (registers the qiao_relations factory)
+import extractors.tokenizer  # noqa: F401  (registers qiao.Tokenizer.v1)
+from extractors.extensions import SPANS_KEY, register
+from extractors.gazetteer import get_gazetteer
+from extractors.normalise import NormalisedText, normalise
+from extractors.quantities import find_quantities
+from extractors.recognisers import ORG_TYPES, Candidate, get_recogniser
+from extractors.resolver import Resolution, Resolver, link_to_store
+from extractors.tokenizer import CANDIDATES_KEY
+from graph.model import Document, DocumentGraph, Evidence, Mention, Quantity, Relation, content_hash
+from ontology import load_ontology
+
+if TYPE_CHECKING:
+    from graph.store import GraphStore
+
+register()
+CONFIG_PATH = Path(__file__).with_name("pipeline.cfg")
+RESOLUTION_KEY = "qiao_resolution"
+MODEL_ENV = "QIAO_SPACY_MODEL"
+_SENT_END = frozenset("。！？!?；;…")
+_CLOSERS = frozenset("”’」』）)】》\"'")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+# Figures belong to what can have an audience.
+_QUANTITY_OWNERS = ORG_TYPES | {"Work", "Platform"}
+
+
+# -- components -------------------------------------------------------------------
+@Language.component("qiao_sentences")
+def set_sentences(doc: Doc) -> Doc:
+    """Sentences end at 。！？; … and at line breaks (the normaliser has rejoined hard wraps)."""
+    ended = True
+    for tok in doc:
+        text = tok.text
+        if ended and not (text in _CLOSERS and tok.i > 0):
+            tok.is_sent_start = True
+            ended = False
+        else:
+            tok.is_sent_start = tok.i == 0
+        if text in _SENT_END or "\n" in text:
+            ended = True
+        elif text == "." and (tok.i + 1 >= len(doc) or doc[tok.i + 1].is_space or doc[tok.i].whitespace_):
+            ended = True
+        elif ended and text in _CLOSERS:
+            ended = True
+    return doc
+
+
+@Language.component("qiao_entities")
+def find_candidates(doc: Doc) -> Doc:
+    """Entity candidates; the Qiao tokenizer has found them already, another tokenizer has not."""
+    if CANDIDATES_KEY not in doc.user_data:
+        doc.user_data[CANDIDATES_KEY] = get_recogniser()(doc.text)
+    return doc
+
+
+class ModelNER:
+    """Adds the entities of a user's spaCy model (PERSON, ORG, GPE…) as low-confidence
+    candidates; the resolver keeps them only where Qiao's own rules found nothing."""
+
+    def __init__(self, model: str, confidence: float) -> None:
+        self.model_name = model or os.environ.get(MODEL_ENV, "")
+        self.confidence = confidence
+        self._nlp: Language | None = None
+
+    @property
+    def nlp(self) -> Language | None:
+        if self._nlp is None and self.model_name:
+            self._nlp = spacy.load(self.model_name)
+        return self._nlp
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.nlp is None:
+            return doc
+        found = doc.user_data.setdefault(CANDIDATES_KEY, [])
+        for ent in self.nlp(doc.text).ents:
+            etype = self.type_of(ent.label_, ent.text)
+            if etype:
+                found.append(Candidate(ent.start_char, ent.end_char, etype, ent.text, self.confidence, "model"))
+        return doc
+
+    @staticmethod
+    def type_of(label: str, text: str) -> str | None:
+        if label in ("PERSON", "PER"):
+            return "Person"
+        if label in ("ORG", "NORP_ORG"):
+            return "Organization"
+        if label in ("GPE", "LOC"):
+            entry = get_gazetteer().get(text)
+            return entry.type if entry is not None and entry.type in ("Country", "Place", "WorldRegion") else "Place"
+        if label == "FAC":
+            return "Place"
+        if label == "EVENT":
+            return "Event"
+        if label == "WORK_OF_ART":
+            return "Work"
+        return None
+
+
+@Language.factory("qiao_model_ner", default_config={"model": "", "confidence": 0.4})
+def make_model_ner(nlp: Language, name: str, model: str, confidence: float) -> ModelNER:
+    return ModelNER(model, confidence)
+
+
+class ResolverComponent:
+    """Selects, merges and ids the candidates; writes `doc.spans["qiao"]` and `doc._.qiao_entities`."""
+
+    def __init__(self) -> None:
+        self.resolve = Resolver(get_gazetteer())
+
+    def __call__(self, doc: Doc) -> Doc:
+        res = self.resolve(doc.text, doc.user_data.pop(CANDIDATES_KEY, []))
+        group = SpanGroup(doc, name=SPANS_KEY)
+        for s in res.spans:
+            span = doc.char_span(s.start, s.end, label=s.type) or doc.char_span(s.start, s.end, label=s.type, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.entity_id = s.entity_id
+            span._.confidence = s.confidence
+            span._.anaphor = s.anaphor
+            group.append(span)
+        doc.spans[SPANS_KEY] = group
+        doc._.qiao_entities = res.entities
+        doc.user_data[RESOLUTION_KEY] = res
+        return doc
+
+
+@Language.factory("qiao_resolver")
+def make_resolver(nlp: Language, name: str) -> ResolverComponent:
+    return ResolverComponent()
+
+
+# -- building and running ---------------------------------------------------------
+@cache
+def get_pipeline() -> Language:
+    """The pipeline from the shipped config, built once per process."""
+    config = spacy.util.load_config(CONFIG_PATH)
+    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+
+
+def detect_lang(text: str) -> str:
+    cjk = len(_CJK.findall(text[:20000]))
+    latin = len(_LATIN.findall(text[:20000]))
+    return "zh" if cjk * 3 >= latin else "en"
+
+
+def extract_text(text: str, *, doc_id: str | None = None, source: str = "", title: str = "",
+                 store: "GraphStore | None" = None) -> DocumentGraph:
+    """Entities, mentions, relations and figures of one text (offsets into `text` as given)."""
+    norm = normalise(text)
+    doc = get_pipeline()(norm.text)
+    return build_graph(doc, norm, doc_id=doc_id, source=source, title=title, store=store)
+
+
+def extract_file(path: str | Path, *, store: "GraphStore | None" = None) -> DocumentGraph:
+    """Load a file (any supported format) and extract it; `source` is the path as given."""
+    from extractors.loaders import load_path
+
+    loaded = load_path(path)
+    return extract_text(loaded.text, source=str(path), title=loaded.title, store=store)
+
+
+def extract_many(texts_or_paths: Iterable[str | Path], *, n_process: int = 1,
+                 store: "GraphStore | None" = None) -> Iterator[DocumentGraph]:
+    """Extract many documents in order. A `Path` is loaded from disk, a `str` is text.
+
+    With `n_process > 1` the documents are shared out over worker processes, each
+    with its own pipeline; graphs (plain records) come back, not Docs, whose
+    Python-object extensions cannot cross spaCy's own process boundary."""
+    items = list(texts_or_paths)
+    if n_process <= 1 or len(items) < 2:
+        nlp = get_pipeline()
+        loaded = [_load(item) for item in items]
+        norms = [normalise(text) for text, _, _ in loaded]
+        for (text, source, title), norm, doc in zip(loaded, norms, nlp.pipe(n.text for n in norms)):
+            yield build_graph(doc, norm, source=source, title=title, store=store)
+        return
+    ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    with ctx.Pool(n_process) as pool:
+        for graph in pool.imap(_extract_item, items, chunksize=max(1, len(items) // (n_process * 4))):
+            if store is not None:
+                _link(graph, store)
+            yield graph
+
+
+def _load(item: str | Path) -> tuple[str, str, str]:
+    if isinstance(item, Path):
+        from extractors.loaders import load_path
+
+        loaded = load_path(item)
+        return loaded.text, str(item), loaded.title
+    return item, "", ""
+
+
+def _extract_item(item: str | Path) -> DocumentGraph:
+    text, source, title = _load(item)
+    return extract_text(text, source=source, title=title)
+
+
+# -- Doc → DocumentGraph ------------------------------------------------------------
+def build_graph(doc: Doc, norm: NormalisedText, *, doc_id: str | None = None, source: str = "",
+                title: str = "", store: "GraphStore | None" = None) -> DocumentGraph:
+    original = norm.original
+    doc_id = doc_id or content_hash(norm.text)
+    res: Resolution = doc.user_data[RESOLUTION_KEY]
+    document = Document(doc_id=doc_id, source=source, title=title, lang=detect_lang(norm.text), text=original)
+    mentions: dict[str, list[Mention]] = {}
+    seen: set[tuple[str, int, int]] = set()
+    for s in res.spans:
+        ent = res.entities[s.entity_id]
+        if s.anaphor and doc.text[s.start:s.end] not in ent.aliases:
+            continue
+        start, end = norm.span_to_original(s.start, s.end)
+        if (s.entity_id, start, end) in seen:
+            continue
+        seen.add((s.entity_id, start, end))
+        mentions.setdefault(s.entity_id, []).append(Mention(start, end, original[start:end]))
+    entities = [e for eid, e in res.entities.items() if eid in mentions]
+    graph = DocumentGraph(document=document, entities=entities, mentions=mentions)
+    graph.relations = _relations(doc, norm, doc_id, set(mentions), res)
+    graph.quantities = _quantities(doc, norm, doc_id, res, set(mentions))
+    if store is not None:
+        _link(graph, store)
+    return graph
+
+
+def _evidence(norm: NormalisedText, doc_id: str, start: int, end: int, confidence: float) -> Evidence:
+    o_start, o_end = norm.span_to_original(start, end)
+    return Evidence(doc_id, o_start, o_end, norm.original[o_start:o_end], confidence)
+
+
+def _relations(doc: Doc, norm: NormalisedText, doc_id: str, known: set[str], res: Resolution) -> list[Relation]:
+    ontology = load_ontology()
+    out: dict[tuple[str, str, str], Relation] = {}
+    for cand in doc._.qiao_relations or []:
+        if cand.head_id not in known or cand.tail_id not in known or cand.head_id == cand.tail_id:
+            continue
+        rtype = ontology.relation_types.get(cand.type)
+        head, tail = res.entities[cand.head_id], res.entities[cand.tail_id]
+        if rtype is None or not rtype.accepts(head.type, tail.type):
+            continue
+        rel = Relation(cand.type, cand.head_id, cand.tail_id)
+        rel = out.setdefault(rel.key, rel)
+        rel.evidence.append(_evidence(norm, doc_id, cand.start_char, cand.end_char, cand.confidence))
+    return list(out.values())
+
+
+def _quantities(doc: Doc, norm: NormalisedText, doc_id: str, res: Resolution, known: set[str]) -> list[Quantity]:
+    """Each figure belongs to the nearest organisation, work or platform named before it in its sentence."""
+    sents = [(s.start_char, s.end_char) for s in doc.sents]
+    owners = [s for s in res.spans if s.type in _QUANTITY_OWNERS and s.entity_id in known]
+    out = []
+    si = 0
+    for q in find_quantities(doc.text):
+        while si < len(sents) and sents[si][1] <= q.start:
+            si += 1
+        if si >= len(sents):
+            break
+        s_start, s_end = sents[si]
+        owner = None
+        for span in owners:
+            if span.start >= q.start:
+                break
+            if span.start >= s_start:
+                owner = span
+        if owner is None:
+            continue
+        out.append(Quantity(owner.entity_id, q.metric, q.value, q.unit, _evidence(norm, doc_id, s_start, s_end, 0.7)))
+    return out
+
+
+def _link(graph: DocumentGraph, store: "GraphStore") -> None:
+    """Reuse the store's ids for entities it already knows (by name, alias or near-identical name)."""
+    remap = link_to_store({e.id: e for e in graph.entities}, store)
+    if not remap:
+        return
+    for ent in graph.entities:
+        ent.id = remap.get(ent.id, ent.id)
+    graph.mentions = {remap.get(k, k): v for k, v in graph.mentions.items()}
+    relations: dict[tuple[str, str, str], Relation] = {}
+    for r in graph.relations:
+        new = Relation(r.type, remap.get(r.head, r.head), remap.get(r.tail, r.tail), list(r.evidence))
+        if new.head != new.tail:
+            relations.setdefault(new.key, Relation(new.type, new.head, new.tail)).evidence.extend(new.evidence)
+    graph.relations = list(relations.values())
+    graph.quantities = [Quantity(remap.get(q.entity, q.entity), q.metric, q.value, q.unit, q.evidence) for q in graph.quantities]

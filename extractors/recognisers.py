@@ -1,0 +1,548 @@
+"""Find entity candidates in normalised text: lexicon hits plus pattern rules.
+
+The rules are written for the names reports use that no lexicon can list:
+organisations named by a head word (重庆日报报业集团 = prefix + 报业集团), works in
+《》, named campaigns in quotes typed by the word next to them, persons after
+their role (主任王亚), items of an enumeration typed by its closing word
+(A、B、C等单位). Every rule returns `Candidate`s with character offsets; `select`
+then keeps one reading of each stretch of text (nested organisations allowed).
+All rule data (head words, roles, surnames, stop words, cue words) lives in
+`extractors/data/`, so extending the extractor to a new kind of report is an
+edit of a word list, not of code.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+from rapidfuzz import fuzz, process
+
+from extractors.gazetteer import DATA_DIR, Entry, Gazetteer, GazMatch, get_gazetteer
+from ontology import load_ontology
+
+ORG_TYPES = load_ontology().members("Organisation")
+LOCATION_TYPES = load_ontology().members("Location")
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_NAME_CHAR = re.compile(f"[{_CJK}A-Za-z0-9·]")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_LATIN_WORD = re.compile(r"[A-Z][A-Za-z0-9'’&.\-]*|[A-Z0-9]{2,}")
+_DATE_PREFIX = re.compile(r"^(?:\d{1,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|当天|凌晨)?")
+_ORDINAL = "[0-9一二三四五六七八九十百零〇]+"
+# Characters that end a 2-character Chinese given name: the next word starts here.
+_NAME_STOP = set("介表说举认在看等也和与向称指强谈就则还都曾将对为是的了透坦告提回希感道所一多兴不、，。,；：:（(）)”“\"' \n受带")
+_FOREIGN_UNIT = re.compile(f"[{_CJK}]{{1,3}}?[县市州省郡道]")
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    type: str
+    name: str
+    confidence: float
+    source: str
+    entry: Entry | None = None
+    aliases: list[str] = field(default_factory=list)
+    # weak: a pattern match without proof of being a name; kept only when the
+    # resolver can tie it to a stronger entity (重报集团 → 重庆日报报业集团).
+    weak: bool = False
+    # soft_head: the head word is ambiguous on its own (日报, 网, 集团); such a
+    # name nested in a longer one is not a separate organisation (宁波日报 in 宁波日报报业集团).
+    soft_head: bool = False
+    anaphor: bool = False
+    attrs: dict = field(default_factory=dict)
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def _words(path: Path) -> list[str]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        out.extend(line.split())
+    return out
+
+
+def _table(path: Path) -> list[list[str]]:
+    return [
+        [c.strip() for c in line.split("\t")]
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+def _alternation(words) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
+class Recogniser:
+    """All rules over one text; built once per process (see `get_recogniser`)."""
+
+    def __init__(self, gazetteer: Gazetteer, data_dir: Path = DATA_DIR) -> None:
+        self.gaz = gazetteer
+        self.suffixes: dict[str, tuple[str, set[str]]] = {}
+        for row in _table(data_dir / "suffixes.tsv"):
+            self.suffixes[row[0]] = (row[1], set(row[2].split(",")) if len(row) > 2 and row[2] else set())
+        cjk = [s for s in self.suffixes if _CJK_CHAR.search(s)]
+        latin = [s for s in self.suffixes if not _CJK_CHAR.search(s)]
+        self._cjk_suffix = _alternation(cjk)
+        self._latin_suffix = re.compile(r"(?<![A-Za-z])(?:" + _alternation(latin).pattern + r")(?![a-z])")
+        self.roles = _words(data_dir / "roles.txt")
+        self._role = _alternation(self.roles)
+        surnames = _words(data_dir / "surnames.txt")
+        self.single_surnames = set(surnames[0])
+        self.compound_surnames = set(surnames[1:])
+        self.stops = set(_words(data_dir / "stopwords.txt"))
+        self._max_stop = max(map(len, self.stops))
+        generic_lines = [ln for ln in (data_dir / "generic.txt").read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+        self.generic = set(generic_lines[0].split())
+        self._generic_re = re.compile("(?:" + _alternation(self.generic).pattern + r"|\d+|[个家位名])+")
+        self.generic_heads = set(" ".join(generic_lines[1:]).split())
+        self._inner_words = _alternation(_words(data_dir / "inner_words.txt"))
+        self._head_exclusions = _alternation(_words(data_dir / "head_exclusions.txt"))
+        self.quote_after: list[tuple[str, str]] = []
+        self.quote_before: list[tuple[str, str]] = []
+        for pos, cue, etype in _table(data_dir / "quote_cues.tsv"):
+            (self.quote_after if pos == "after" else self.quote_before).append((cue, etype))
+        self.enum_cues = {cue: etype for cue, etype in _table(data_dir / "enumeration_cues.tsv")}
+        self._enum_cue = _alternation(self.enum_cues)
+        cultures = _words(data_dir / "regional_cultures.txt")
+        self._culture = re.compile("(" + _alternation(cultures).pattern + ")(特色)?文化")
+        self._platforms = {e.name.lower(): e for e in gazetteer.entries if e.type == "Platform" and e.name.isascii() and len(e.name) >= 5}
+        self._heritage_heads = {e.name: e for e in gazetteer.entries if e.type == "CulturalIP" and e.name[-1] in "戏剧曲绣" and len(e.name) >= 2}
+
+    # -- entry point ----------------------------------------------------------
+    def __call__(self, text: str) -> list[Candidate]:
+        matches = self.gaz.find(text)
+        protected = self._protected(text, matches)
+        cands = self._lexicon(text, matches)
+        cands += self._fuzzy_platforms(text, matches)
+        cands += self._works(text)
+        cands += self._quotes(text)
+        cands += self._suffixed(text, matches, protected)
+        cands += self._latin_suffixed(text)
+        cands += self._persons(text)
+        cands += self._enumerations(text, protected)
+        cands += self._numbered_events(text)
+        cands += self._cultures(text)
+        cands += self._sources(text)
+        cands += self._foreign_units(text, matches)
+        cands += self._anaphors(text)
+        return cands + self._echoes(text, cands)
+
+    def _echoes(self, text: str, cands: list[Candidate]) -> list[Candidate]:
+        """Every other occurrence of a name found once (王亚 after 主任王亚, 甲府 after 甲府市)."""
+        names: dict[str, Candidate] = {}
+        for c in cands:
+            if c.anaphor or c.source == "lexicon":
+                continue  # lexicon names are all found by the automaton already
+            for surface in (c.name, text[c.start:c.end], *c.aliases):
+                if len(surface) >= 2 and surface.strip() and surface not in names:
+                    names[surface] = c
+        if not names:
+            return []
+        auto = ahocorasick.Automaton()
+        for surface in names:
+            auto.add_word(surface, surface)
+        auto.make_automaton()
+        out = []
+        for end_idx, surface in auto.iter(text):
+            src = names[surface]
+            start, end = end_idx + 1 - len(surface), end_idx + 1
+            if surface[0].isascii() and surface[0].isalnum() and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+                continue
+            if surface[-1].isascii() and surface[-1].isalnum() and end < len(text) and text[end].isascii() and text[end].isalnum():
+                continue
+            out.append(Candidate(start, end, src.type, src.name, src.confidence * 0.9, "echo",
+                                 entry=src.entry, weak=src.weak, soft_head=src.soft_head, attrs=src.attrs))
+        return out
+
+    def _anaphors(self, text: str) -> list[Candidate]:
+        """该中心, 该集团, and a bare 中心 opening a clause: mentions of an organisation named before."""
+        out = []
+        for m in re.finditer(r"(该|本|其|此)?(中心|集团|报社|协会|大学|研究院|委员会|专委会|联盟|商会|平台)(?![城市区点化心])", text):
+            det = m.group(1)
+            if not det:
+                prev = text[m.start() - 1] if m.start() else "\n"
+                if _NAME_CHAR.match(prev) and not any(text[max(0, m.start() - k):m.start()] in self.stops for k in (1, 2)):
+                    continue
+            out.append(Candidate(m.start(), m.end(), "Organization", m.group(2), 0.5, "anaphor", anaphor=True, soft_head=True))
+        return out
+
+    # -- lexicon --------------------------------------------------------------
+    def _protected(self, text: str, matches: list[GazMatch]) -> bytearray:
+        """Positions inside known names or inner words, where a stop word is no stop."""
+        prot = bytearray(len(text) + 1)
+        for m in matches:
+            prot[m.start:m.end] = b"\x01" * (m.end - m.start)
+        for m in self._inner_words.finditer(text):
+            prot[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        return prot
+
+    def _bounded(self, text: str, start: int) -> bool:
+        """A name starts here as a word: at a punctuation mark, a non-Chinese character or after a stop word."""
+        if start == 0 or not _CJK_CHAR.match(text[start - 1]):
+            return True
+        return any(text[max(0, start - k):start] in self.stops for k in range(1, self._max_stop + 1))
+
+    def _lexicon(self, text: str, matches: list[GazMatch]) -> list[Candidate]:
+        """Lexicon hits. The short form of a county (扬中 for 扬中市) hides inside common
+        words (弘扬中华), so it counts only if it once stands as a word of its own."""
+        guarded: dict[str, list[GazMatch]] = {}
+        for m in matches:
+            if m.entry.type == "Place" and len(m.entry.name) >= 3 and m.entry.name[-1] in "市县区旗" and m.end - m.start < len(m.entry.name):
+                guarded.setdefault(m.entry.id, []).append(m)
+        dropped = {id(m) for ms in guarded.values() if not any(self._bounded(text, m.start) for m in ms) for m in ms}
+        out = []
+        for m in matches:
+            if id(m) in dropped:
+                continue
+            out.append(Candidate(m.start, m.end, m.entry.type, m.entry.name, 0.95, "lexicon", entry=m.entry))
+            head = self._heritage_heads.get(m.entry.name)
+            if head is not None and m.start >= 2:
+                # 巫山皮影戏: a place-bound variant of a heritage form.
+                pre = text[m.start - 2:m.start]
+                before = text[m.start - 3:m.start - 2] if m.start >= 3 else ""
+                if _CJK_CHAR.fullmatch(pre[0]) and _CJK_CHAR.fullmatch(pre[1]) and (not before or not _CJK_CHAR.match(before) or before in "的和与及"):
+                    if not any(pre.startswith(s) or pre.endswith(s) for s in self.stops if len(s) <= 2):
+                        name = text[m.start - 2:m.end]
+                        out.append(Candidate(m.start - 2, m.end, "CulturalIP", name, 0.8, "heritage", attrs=dict(head.attrs)))
+        return out
+
+    def _fuzzy_platforms(self, text: str, matches: list[GazMatch]) -> list[Candidate]:
+        """Misspelt platform names (Tiktiok, Facebok): Latin words close to a known one."""
+        covered = {m.start for m in matches}
+        out = []
+        for m in re.finditer(r"(?<![A-Za-z])[A-Za-z][A-Za-z0-9]{4,}(?![A-Za-z])", text):
+            if m.start() in covered:
+                continue
+            hit = process.extractOne(m.group().lower(), self._platforms.keys(), scorer=fuzz.ratio, score_cutoff=84)
+            if hit is not None:
+                entry = self._platforms[hit[0]]
+                out.append(Candidate(m.start(), m.end(), "Platform", entry.name, 0.7, "fuzzy", entry=entry))
+        return out
+
+    # -- works and quotes -----------------------------------------------------
+    def _works(self, text: str) -> list[Candidate]:
+        out = []
+        for m in re.finditer(r"《([^《》\n]{1,60}(?:《[^《》\n]*》[^《》\n]*)*)》", text):
+            title = m.group(1).strip()
+            if not title:
+                continue
+            etype = "MediaOutlet" if re.search(r"(报|日报|晚报|晨报|周刊|杂志)$", title) else "Work"
+            cand = Candidate(m.start(1), m.end(1), etype, title, 0.9, "work")
+            cand.aliases.append(f"《{title}》")
+            for part in re.split(r"\s*(?:——|—|：|:)\s*", title):
+                if part and part != title and len(part) >= 2:
+                    cand.aliases.append(part)
+            after = text[m.end():m.end() + 40]
+            alias = re.match(r"\s*[（(]\s*《([^《》]{1,40})》\s*[）)]", after)
+            if alias:
+                cand.aliases.append(alias.group(1))
+            out.append(cand)
+        return out
+
+    def _quote_cue(self, text: str, start: int, end: int) -> tuple[str, str, int] | None:
+        """(type, cue, cue end) from the words after the closing quote, else before the opening one."""
+        tail = re.match(r"[^，。、；！？,;!?\n“”\"]{0,14}", text[end:end + 14]).group()
+        best = None
+        for cue, etype in self.quote_after:
+            i = tail.find(cue)
+            if i >= 0 and (best is None or i < best[2] - len(best[1]) - end):
+                best = (etype, cue, end + i + len(cue))
+        if best:
+            return best
+        head = text[max(0, start - 6):start]
+        for cue, etype in self.quote_before:
+            if head.endswith(cue) or head.rstrip("的").endswith(cue):
+                return etype, cue, start
+        return None
+
+    def _quotes(self, text: str) -> list[Candidate]:
+        out = []
+        spans = [m for m in re.finditer(r"[“\"]([^“”\"\n，。；！？,;!?]{1,24})[”\"]", text)]
+        # A run of quotes (“A”“B”等品牌, “A”国际交流、“B”好感传播…等项目) shares its cue.
+        runs: list[list[re.Match[str]]] = []
+        for m in spans:
+            if runs and re.fullmatch(r"[、和与及]?|[^，。；！？,;!?\n“”]{1,6}、", text[runs[-1][-1].end():m.start()]):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        for run in runs:
+            shared = self._quote_cue(text, run[-1].start(), run[-1].end())
+            for m in run:
+                content = m.group(1).strip()
+                own = self._head_type(content)
+                cue = self._quote_cue(text, m.start(), m.end()) or shared
+                if own is None and cue is None:
+                    continue
+                if content in self.generic or len(content) < 2:
+                    continue
+                etype = own or cue[0]
+                start, end, name = m.start(1), m.end(1), content
+                aliases = [m.group()]
+                if own is None and cue and cue[0] in ("Event", "MediaOutlet", "Organization") and cue[2] > m.end():
+                    # “牡丹花都”AI创作者大赛, “金芒果”卫星频道: the head word is part of the name
+                    bridge = text[m.end():cue[2]]
+                    if cue[1] in self.suffixes and re.fullmatch(f"[{_CJK}A-Za-z0-9]*", bridge):
+                        start, end = m.start(), cue[2]
+                        name = content + bridge
+                        aliases = [text[start:end], content]
+                out.append(Candidate(start, end, etype, name, 0.85, "quote", aliases=aliases))
+        return out
+
+    def _head_type(self, name: str) -> str | None:
+        """The type a name's own head word gives it (…国际传播中心 → CommunicationCenter)."""
+        for i in range(len(name) - 1):
+            head = name[i:]
+            if head in self.suffixes and i > 0:
+                etype, flags = self.suffixes[head]
+                return None if "weak" in flags and etype not in ("Event", "Work") else etype
+        return None
+
+    # -- organisations by head word ------------------------------------------
+    def _left_edge(self, text: str, s: int, protected: bytearray, limit: int) -> int:
+        """Walk left from a head word over name characters until a stop word or punctuation."""
+        lo = max(0, s - limit)
+        p = s
+        while p > lo:
+            c = text[p - 1]
+            if not _NAME_CHAR.match(c):
+                if c == " " and p - 2 >= 0 and text[p - 2].isascii() and text[p - 2].isalpha() and text[p].isascii():
+                    p -= 1
+                    continue
+                break
+            if not protected[p - 1]:
+                if any(text[p - k:p] in self.stops for k in range(1, self._max_stop + 1) if p - k >= 0 and not any(protected[p - k:p])):
+                    break
+            p -= 1
+        return p
+
+    def _suffixed(self, text: str, matches: list[GazMatch], protected: bytearray) -> list[Candidate]:
+        anchors_by_start: dict[int, list[GazMatch]] = {}
+        for m in matches:
+            anchors_by_start.setdefault(m.start, []).append(m)
+        excluded = [x.span() for x in self._head_exclusions.finditer(text)]
+        out = []
+        for m in self._cjk_suffix.finditer(text):
+            s, e = m.span()
+            suffix = m.group()
+            if any(xs < e and xe > s and not (xs >= s and xe <= e) for xs, xe in excluded):
+                continue
+            etype, flags = self.suffixes[suffix]
+            limit = 36 if etype == "Event" else 20
+            p = self._left_edge(text, s, protected, limit)
+            date = _DATE_PREFIX.match(text, p)
+            if date and date.end() > p and date.end() <= s:
+                p = date.end()
+            modifier = text[p:s]
+            name = text[p:e]
+            if e < len(text) and text[e] in "报" and etype == "MediaOutlet":
+                continue  # 日报 followed by 报业集团 is read by the longer head
+            anchors = [a for pos in range(p, s) for a in anchors_by_start.get(pos, []) if a.end <= s]
+            if not modifier or self._is_generic(modifier, anchors):
+                out.append(Candidate(p, e, etype, name, 0.5, "anaphor", anaphor=True, soft_head=True))
+                continue
+            if any(name.endswith(h) for h in self.generic_heads):
+                continue
+            follows_role = self._role.match(text, e) is not None
+            if "overseas" in flags:
+                foreign = any(a.entry.type == "WorldRegion" or (a.entry.type == "Country" and a.entry.attrs.get("iso2") != "CN") for a in anchors)
+                etype = "OverseasAssociation" if foreign or "侨" in modifier else etype
+            if suffix == "论坛" and follows_role:
+                etype = "Organization"
+            weak = "weak" in flags and not (anchors or follows_role or re.search("[A-Za-z]", modifier))
+            out.append(Candidate(p, e, etype, name, 0.6 if "weak" in flags else 0.8, "suffix", weak=weak, soft_head="weak" in flags))
+        return out
+
+    def _is_generic(self, modifier: str, anchors: list[GazMatch]) -> bool:
+        if modifier in ("该", "本", "其", "此", "这", "这个", "各", "省委", "市委", "县委", "区委"):
+            return True
+        return not anchors and self._generic_re.fullmatch(modifier) is not None
+
+    def _latin_suffixed(self, text: str) -> list[Candidate]:
+        out = []
+        for m in self._latin_suffix.finditer(text):
+            etype, flags = self.suffixes[m.group()]
+            words = []
+            p = m.start()
+            for w in reversed(list(re.finditer(r"[A-Za-z][A-Za-z0-9'’&.\-]*", text[max(0, p - 80):p]))):
+                gap = text[max(0, p - 80) + w.end():p]
+                if gap.strip() or not _LATIN_WORD.fullmatch(w.group()) or w.group() in ("The", "A", "An", "In", "At", "On", "Of"):
+                    break
+                words.append(w)
+                p = max(0, m.start() - 80) + w.start()
+            if not words:
+                continue
+            start = p
+            name = text[start:m.end()]
+            out.append(Candidate(start, m.end(), etype, name, 0.75, "suffix", weak="weak" in flags and len(words) < 1))
+        return out
+
+    # -- persons ----------------------------------------------------------------
+    def _persons(self, text: str) -> list[Candidate]:
+        out = []
+        for m in self._role.finditer(text):
+            p = m.end()
+            while p < len(text) and text[p] in " :：\u3000":
+                p += 1
+            cand = self._person_at(text, p)
+            if cand:
+                out.append(cand)
+        return out
+
+    def _person_at(self, text: str, p: int) -> Candidate | None:
+        latin = re.match(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}", text[p:p + 60])
+        if latin:
+            return Candidate(p, p + latin.end(), "Person", latin.group(), 0.7, "role")
+        if p >= len(text) or not _CJK_CHAR.match(text[p]):
+            return None
+        sur = 2 if text[p:p + 2] in self.compound_surnames else 1 if text[p] in self.single_surnames else 0
+        if not sur:
+            return None
+        mixed = re.match(r" ([A-Z][a-z]+)", text[p + sur:p + sur + 30])
+        if sur == 1 and mixed:  # 李 Barrett
+            return Candidate(p, p + 1 + mixed.end(), "Person", text[p:p + 1 + mixed.end()], 0.7, "role")
+        given = 0
+        while given < 2 and p + sur + given < len(text):
+            c = text[p + sur + given]
+            if not _CJK_CHAR.match(c) or (given >= 1 and c in _NAME_STOP) or (given == 0 and c in "、，。的"):
+                break
+            given += 1
+        if given == 0:
+            return None
+        end = p + sur + given
+        return Candidate(p, end, "Person", text[p:end], 0.75, "role")
+
+    # -- enumerations -------------------------------------------------------------
+    def _enumerations(self, text: str, protected: bytearray) -> list[Candidate]:
+        out = []
+        for m in re.finditer(r"等(?:(\d+|[一二三四五六七八九十]+)[位名])?", text):
+            cue = self._enum_cue.match(text, m.end())
+            is_person = m.group(1) is not None
+            if not cue and not is_person:
+                continue
+            etype = "Person" if is_person else self.enum_cues[cue.group()]
+            items = self._enum_items(text, m.start(), protected)
+            for s, e in items:
+                item = text[s:e].strip()
+                if not item or item in self.generic or self._generic_re.fullmatch(item):
+                    continue
+                if is_person:
+                    if not (re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*", item) or re.fullmatch(f"[{_CJK}]{{2,4}}", item)):
+                        continue
+                elif len(item) > 8 or not re.fullmatch(f"[{_CJK}A-Za-z0-9]+", item):
+                    continue
+                out.append(Candidate(s, e, etype, item, 0.6, "enumeration"))
+        return out
+
+    def _enum_items(self, text: str, end: int, protected: bytearray) -> list[tuple[int, int]]:
+        items = []
+        while True:
+            latin = re.search(r"[A-Za-z][A-Za-z0-9'’ ]*$", text[max(0, end - 40):end])
+            if latin and latin.group().strip():
+                s = end - len(latin.group())
+                s += len(latin.group()) - len(latin.group().lstrip())
+                e = end - (len(latin.group()) - len(latin.group().rstrip()))
+            else:
+                s = self._left_edge(text, end, protected, 12)
+                e = end
+            if s >= e:
+                break
+            items.append((s, e))
+            if s > 0 and text[s - 1] == "、":
+                end = s - 1
+                continue
+            break
+        return items
+
+    # -- other name shapes --------------------------------------------------------
+    def _numbered_events(self, text: str) -> list[Candidate]:
+        out = []
+        for m in re.finditer(f"第{_ORDINAL}届([{_CJK}A-Za-z0-9·]{{2,24}}?(?:电视节|电影节|艺术节|文化节|博览会|交易会|大会|论坛|峰会|年会|大赛|比赛|案例|评选|节|奖|赛|会))", text):
+            out.append(Candidate(m.start(), m.end(), "Event", m.group(), 0.85, "event", aliases=[m.group(1)]))
+        for m in re.finditer(f"党的({_ORDINAL}(?:大|届{_ORDINAL}中全会))", text):
+            out.append(Candidate(m.start(), m.end(), "Event", m.group(), 0.9, "event", aliases=[m.group(1)]))
+        return out
+
+    def _cultures(self, text: str) -> list[Candidate]:
+        out = []
+        for m in self._culture.finditer(text):
+            if m.start() > 0 and _CJK_CHAR.match(text[m.start() - 1]) and text[m.start() - 1] not in "的和与及等用好是在":
+                if len(m.group(1)) < 2:
+                    continue
+            name = m.group(1) + "文化"
+            cand = Candidate(m.start(), m.end(), "CulturalIP", name, 0.8, "culture")
+            if m.group(2):
+                cand.aliases.append(m.group())
+            out.append(cand)
+        return out
+
+    def _sources(self, text: str) -> list[Candidate]:
+        """The outlet a report credits: 来源：大江网, 来源|传媒内参."""
+        out = []
+        for m in re.finditer(f"(?:来源|稿件来源|文章来源|本文来源|转自)\\s*[:：|丨]\\s*([{_CJK}A-Za-z0-9]{{2,12}})", text):
+            name = m.group(1)
+            out.append(Candidate(m.start(1), m.end(1), self._head_type(name) or "MediaOutlet", name, 0.7, "source"))
+        return out
+
+    def _foreign_units(self, text: str, matches: list[GazMatch]) -> list[Candidate]:
+        """Administrative units written after a foreign country: 日本山梨县甲府市 → 山梨县, 甲府市."""
+        out = []
+        for a in matches:
+            if a.entry.type != "Country" or a.entry.attrs.get("iso2") == "CN":
+                continue
+            p = a.end
+            while True:
+                u = _FOREIGN_UNIT.match(text, p)
+                if not u or any(w in u.group() for w in ("的", "在", "与", "和")):
+                    break
+                name = u.group()
+                cand = Candidate(u.start(), u.end(), "Place", name, 0.7, "place")
+                if len(name) >= 3:
+                    cand.aliases.append(name[:-1])
+                out.append(cand)
+                p = u.end()
+        return out
+
+
+@cache
+def get_recogniser() -> Recogniser:
+    return Recogniser(get_gazetteer())
+
+
+# Which reading wins when candidates overlap: longer first, then by source.
+_PRIORITY = {"work": 6, "quote": 5, "event": 5, "lexicon": 4, "role": 4, "heritage": 4, "culture": 4,
+             "suffix": 3, "place": 3, "source": 3, "enumeration": 2, "fuzzy": 2, "echo": 1}
+
+
+def select(cands: list[Candidate], text_length: int) -> list[Candidate]:
+    """One reading of each stretch of text, plus organisations nested in organisations
+    or venues (复旦大学 in 复旦大学全球传播全媒体研究院). Weak and anaphoric candidates are
+    not selected here: the resolver decides what they refer to."""
+    owner = [-1] * (text_length + 1)
+    kept: list[Candidate] = []
+    order = sorted((c for c in cands if not c.weak and not c.anaphor and c.end > c.start),
+                   key=lambda c: (-c.length, -_PRIORITY.get(c.source, 0), c.start))
+    for c in order:
+        owners = set(owner[c.start:c.end])
+        if owners == {-1}:
+            idx = len(kept)
+            kept.append(c)
+            owner[c.start:c.end] = [idx] * c.length
+            continue
+        if len(owners) != 1:
+            continue  # crosses a longer reading
+        outer = kept[owners.pop()]
+        if (outer.start, outer.end) == (c.start, c.end):
+            continue
+        if c.type in ORG_TYPES and (outer.type in ORG_TYPES or outer.type == "Place") and not c.soft_head:
+            kept.append(c)
+    return sorted(kept, key=lambda c: (c.start, -c.end))
