@@ -1,0 +1,130 @@
+"""The normaliser: hard-wrap rejoin, width folding, Traditional → Simplified, and
+an offset map that always leads back to the text as read."""
+from __future__ import annotations
+
+import opencc
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.normalise import normalise
+
+T2S = opencc.OpenCC("t2s")
+
+
+def _source_of(n, start: int, end: int) -> str:
+    """What original[span] becomes once layout characters inside it are dropped,
+    folded and simplified: must be the normalised slice."""
+    ostart, oend = n.span_to_original(start, end)
+    kept = [n.original[n.to_original(i)] for i in range(start, end)]
+    assert all(ostart <= n.to_original(i) < oend for i in range(start, end))
+    return "".join(kept)
+
+
+def _char_ok(original_char: str, normalised_char: str) -> bool:
+    if original_char == normalised_char:
+        return True
+    if normalised_char == " ":
+        return original_char.isspace() or original_char in "\u3000\u00a0"
+    folded = chr(ord(original_char) - 0xFEE0) if 0xFF01 <= ord(original_char) <= 0xFF5E else original_char
+    return folded == normalised_char or len(T2S.convert(original_char)) == 1 and normalised_char != original_char
+
+
+@pytest.mark.parametrize(
+    ("original", "expected"),
+    [
+        # A CJK paragraph hard-wrapped mid-word by a newspaper column.
+        ("当天，来自业界的百余名国际传播领域专\n家齐聚山城，共同见证西部国际传\n播中心成立。",
+         "当天，来自业界的百余名国际传播领域专家齐聚山城，共同见证西部国际传播中心成立。"),
+        # An English name across the break gets one space, not none.
+        ("巴西专栏作家 Maria\nSilva 在圣保罗报发表整版报道，评价很高。",
+         "巴西专栏作家 Maria Silva 在圣保罗报发表整版报道，评价很高。"),
+        ("The centre reached 50\ncountries, and its partners signed\nagreements.",
+         "The centre reached 50 countries, and its partners signed agreements."),
+        # Digits and CJK join without a space; trailing spaces and \r go too.
+        ("项目于2023年8 \r\n月16日启动，覆盖多国。", "项目于2023年8月16日启动，覆盖多国。"),
+        # Paragraph breaks (blank lines) stay.
+        ("第一段结束，没有句号\n\n第二段开始，内容继续。", "第一段结束，没有句号\n\n第二段开始，内容继续。"),
+        # A sentence end keeps its line break.
+        ("中心正式成立。\n双方签署协议，开展合作。", "中心正式成立。\n双方签署协议，开展合作。"),
+        # Stacked headlines (no punctuation in the block) are not glued together.
+        ("让世界读懂中国城市 了解中国西部\n西部国际传播中心揭牌成立", "让世界读懂中国城市 了解中国西部\n西部国际传播中心揭牌成立"),
+        # A short heading above a long paragraph stays a heading.
+        ("盛赞发展成果\n“多年前我来过这里，今年再来的时候，变化让我感到非常惊讶，城市面貌焕然一新。”他说。",
+         "盛赞发展成果\n“多年前我来过这里，今年再来的时候，变化让我感到非常惊讶，城市面貌焕然一新。”他说。"),
+        # List items keep their own lines.
+        ("主要成果包括：\n• 开设海外账号，粉丝超过百万\n• 举办国际论坛，影响广泛",
+         "主要成果包括：\n• 开设海外账号，粉丝超过百万\n• 举办国际论坛，影响广泛"),
+    ],
+)
+def test_hard_wrap_rejoin(original, expected):
+    n = normalise(original)
+    assert n.text == expected
+    assert n.span_to_original(0, len(n.text)) == (0, len(original))
+
+
+def test_full_width_folding_keeps_chinese_punctuation():
+    n = normalise("ＡＢＣ１２３，增长４３．４％。《渝见》「好」")
+    assert n.text == "ABC123，增长43.4%。《渝见》「好」"
+
+
+def test_traditional_is_matched_as_simplified_with_same_offsets():
+    original = "重慶日報報業集團與哈薩克斯坦國家通訊社簽約，駛向緬甸仰光。"
+    n = normalise(original)
+    assert n.text == "重庆日报报业集团与哈萨克斯坦国家通讯社签约，驶向缅甸仰光。"
+    start = n.text.index("缅甸")
+    assert n.span_to_original(start, start + 2) == (start, start + 2)
+    assert original[start:start + 2] == "緬甸"
+
+
+def test_span_inside_a_rejoined_word_keeps_the_line_break_inside():
+    original = "西部国际传\n播中心成立，开展合作。"
+    n = normalise(original)
+    start = n.text.index("西部国际传播中心")
+    ostart, oend = n.span_to_original(start, start + 8)
+    assert original[ostart:oend] == "西部国际传\n播中心"
+    assert n.to_original(len(n.text)) == len(original)
+
+
+def test_zero_width_characters_are_dropped():
+    original = "浙江\u200b省国际\ufeff传播中心"
+    n = normalise(original)
+    assert n.text == "浙江省国际传播中心"
+    ostart, oend = n.span_to_original(0, len(n.text))
+    assert original[ostart:oend] == original
+
+
+def test_plain_text_is_unchanged():
+    text = "西部国际传播中心成立。\n\nThe centre opened."
+    n = normalise(text)
+    assert n.text == text
+    assert [n.to_original(i) for i in range(len(text) + 1)] == list(range(len(text) + 1))
+
+
+_ALPHABET = st.sampled_from(
+    list("国际传播中心重慶報業集團與哈薩克斯坦，。、：；！？“”《》（）「」 \n\n\n\r\t\u3000\u00a0\u200b\ufeff")
+    + list("abcXYZ019.-,ＡＢ１２％＠•①—😀")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=120) | st.text(max_size=60))
+def test_every_normalised_span_maps_back_to_its_source(original):
+    n = normalise(original)
+    assert n.to_original(len(n.text)) <= len(original)
+    previous = -1
+    for i in range(len(n.text)):
+        o = n.to_original(i)
+        assert previous < o < len(original)
+        assert _char_ok(original[o], n.text[i]), (original[o], n.text[i])
+        previous = o
+    deleted = set(range(len(original))) - {n.to_original(i) for i in range(len(n.text))}
+    assert all(original[i].isspace() or original[i] in "\u200b\u200c\u200d\u2060\ufeff" for i in deleted)
+    for start in range(0, len(n.text) + 1, 7):
+        for end in range(start, min(len(n.text), start + 25) + 1, 3):
+            ostart, oend = n.span_to_original(start, end)
+            assert 0 <= ostart <= oend <= len(original)
+            assert len(_source_of(n, start, end)) == end - start
+            if end > start:
+                assert original[ostart] == n.original[n.to_original(start)]
+                assert oend == n.to_original(end - 1) + 1
