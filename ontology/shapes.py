@@ -1,0 +1,122 @@
+"""SHACL shapes derived from the ontology, so that exports can be validated.
+
+Nothing here names a type: a node shape per concrete entity class (its name
+required, its data properties typed by their ranges), a shape per relation
+property (subjects in its domain, objects in its range, as concrete classes),
+and one for the evidence class (each of its properties once, plus the
+reified triple). Add a class or widen a relation in `qiao.ttl` and the shapes
+follow. `python -m ontology.shapes` regenerates the shipped `qiao-shapes.ttl`.
+"""
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from rdflib import BNode, OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.collection import Collection
+
+from ontology import QIAO, Ontology, load_ontology
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+SHAPE = Namespace("https://w3id.org/qiao/shapes#")
+SHAPES_PATH = Path(__file__).with_name("qiao-shapes.ttl")
+# The property every entity is identified by, and the class whose records are
+# meaningless without each of their properties.
+KEY_PROPERTY = "name"
+EVIDENCE_CLASS = "Evidence"
+
+
+def build_shapes(onto: Ontology | None = None) -> Graph:
+    onto = onto or load_ontology()
+    g = Graph()
+    for prefix, ns in (("sh", SH), ("qiao", QIAO), ("qsh", SHAPE), ("xsd", XSD), ("rdf", RDF)):
+        g.bind(prefix, ns)
+    data_props = _data_properties(onto)
+
+    for name in sorted(onto.entity_types):
+        shape = SHAPE[f"{name}Shape"]
+        g.add((shape, RDF.type, SH.NodeShape))
+        g.add((shape, SH.targetClass, QIAO[name]))
+        g.add((shape, RDFS.label, Literal(f"{onto.label(name, 'en')} / {onto.label(name, 'zh')}")))
+        for prop, domain, value in data_props:
+            if name in domain:
+                required = prop == QIAO[KEY_PROPERTY]
+                _property(g, shape, prop, value, min_count=1 if required else None, max_count=1 if required else None)
+
+    for name in sorted(onto.relation_types):
+        rt = onto.relation_types[name]
+        shape = SHAPE[f"{name}Shape"]
+        g.add((shape, RDF.type, SH.NodeShape))
+        g.add((shape, SH.targetSubjectsOf, QIAO[name]))
+        g.add((shape, SH.message, Literal(f"{name} from an entity outside its domain")))
+        g.add((shape, SH["or"], _classes(g, rt.domain)))
+        prop_shape = BNode()
+        g.add((shape, SH.property, prop_shape))
+        g.add((prop_shape, SH.path, QIAO[name]))
+        g.add((prop_shape, SH.nodeKind, SH.IRI))
+        g.add((prop_shape, SH.message, Literal(f"{name} to an entity outside its range")))
+        g.add((prop_shape, SH["or"], _classes(g, rt.range)))
+
+    shape = SHAPE[f"{EVIDENCE_CLASS}Shape"]
+    g.add((shape, RDF.type, SH.NodeShape))
+    g.add((shape, SH.targetClass, QIAO[EVIDENCE_CLASS]))
+    for prop, domain, value in data_props:
+        if EVIDENCE_CLASS in domain:
+            _property(g, shape, prop, value, min_count=1, max_count=1)
+    for prop in (RDF.subject, RDF.predicate, RDF.object):
+        _property(g, shape, prop, (SH.nodeKind, SH.IRI), min_count=1, max_count=1)
+    return g
+
+
+def _data_properties(onto: Ontology) -> list[tuple[URIRef, frozenset[str], tuple[URIRef, URIRef]]]:
+    """(property, classes it applies to, value constraint) for every non-relation property."""
+    og = onto.graph
+    out = []
+    for kind in (OWL.DatatypeProperty, OWL.ObjectProperty):
+        for prop in sorted(og.subjects(RDF.type, kind)):
+            local = str(prop).removeprefix(str(QIAO))
+            if local in onto.relation_types:
+                continue
+            domain_cls = og.value(prop, RDFS.domain)
+            range_cls = og.value(prop, RDFS.range)
+            if domain_cls is None or range_cls is None:
+                continue
+            domain_name = str(domain_cls).removeprefix(str(QIAO))
+            domain = onto.members(domain_name) | {domain_name}
+            value = (SH.datatype, range_cls) if kind == OWL.DatatypeProperty else (SH["class"], range_cls)
+            out.append((prop, frozenset(domain), value))
+    return out
+
+
+def _property(g: Graph, shape: URIRef, path: URIRef, value: tuple[URIRef, URIRef], *,
+              min_count: int | None, max_count: int | None) -> None:
+    node = BNode()
+    g.add((shape, SH.property, node))
+    g.add((node, SH.path, path))
+    g.add((node, *value))
+    if min_count is not None:
+        g.add((node, SH.minCount, Literal(min_count)))
+    if max_count is not None:
+        g.add((node, SH.maxCount, Literal(max_count)))
+
+
+def _classes(g: Graph, names: Iterable[str]) -> BNode:
+    """An RDF list of `[sh:class C]` for the concrete classes, for sh:or."""
+    items = []
+    for name in sorted(names):
+        node = BNode()
+        g.add((node, SH["class"], QIAO[name]))
+        items.append(node)
+    head = BNode()
+    Collection(g, head, items)
+    return head
+
+
+def main(path: Path = SHAPES_PATH) -> None:
+    header = "# Generated by `python -m ontology.shapes` from qiao.ttl: do not edit by hand.\n"
+    path.write_text(header + build_shapes().serialize(format="turtle"), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else SHAPES_PATH)
