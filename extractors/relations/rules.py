@@ -225,8 +225,8 @@ class Rules:
             while j + 1 < len(ms) and v.gap(ms[j], ms[j + 1]).strip(_FILLER) == "" and \
                     (ms[j + 1].start - ms[j].end) <= 2 and v.is_loc(ms[j]) and ms[j + 1].type in locatable:
                 nxt = ms[j + 1]
-                if v.is_loc(nxt) and LOCATION_RANK[nxt.type] > LOCATION_RANK[ms[j].type]:
-                    break
+                if v.is_loc(nxt) and (LOCATION_RANK[nxt.type] > LOCATION_RANK[ms[j].type] or nxt.start != ms[j].end):
+                    break  # 重庆“西部…”: a quoted place after a place is an epithet, not a part
                 if v.is_loc(nxt) and nxt.type != "Place" and LOCATION_RANK[nxt.type] == LOCATION_RANK[ms[j].type]:
                     break
                 chain.append(nxt)
@@ -285,13 +285,10 @@ class Rules:
             for o in self._founded(sent, te):
                 yield Found("LOCATED_IN", o, ms[k], 0.6)
         # nested prefix: 重庆市渝中区 → 渝中区 in 重庆市
-        by_start: dict[int, list[Mention]] = {}
-        for n in sent.nested:
-            by_start.setdefault(n.start, []).append(n)
         for m in ms:
             if m.type != "Place":
                 continue
-            for n in by_start.get(m.start, []):
+            for n in v.prefixes(sent, m):
                 rest = m.text[n.end - m.start:]
                 if v.is_loc(n) and n.id != m.id and 2 <= len(rest) <= 5 and _ADMIN_RE.fullmatch(rest) \
                         and not _DIRECTION_RE.fullmatch(rest):
@@ -418,8 +415,8 @@ class Rules:
         for m in ms:
             if not v.is_org(m):
                 continue
-            for n in sent.nested:
-                if n.start == m.start and n.end < m.end and v.is_org(n) and n.id != m.id:
+            for n in v.prefixes(sent, m):
+                if v.is_org(n):
                     rest = m.text[n.end - m.start:].strip()
                     if len(rest) >= 2 and rest not in same_org:
                         yield Found("PART_OF", m, n, 0.8, "nested")

@@ -102,7 +102,14 @@ class DocView:
         self.lex = lexicon
         self.orgs = organisations
         self.locs = locations
+        mentions = list(mentions)
         outer, nested = layer(mentions)
+        # surface text → mention, to read "重庆日报客户端" as 重庆日报 + 客户端 even when
+        # the entity pipeline gave no nested span for the prefix
+        self.surfaces: dict[str, Mention] = {}
+        for m in mentions:
+            if len(m.text) >= 2:
+                self.surfaces.setdefault(m.text, m)
         self.sentences: list[Sentence] = []
         oi = ni = 0
         for s, e in split_sentences(text):
@@ -119,6 +126,16 @@ class DocView:
                 ni += 1
             sent.clause_starts = self._clauses(sent)
             self.sentences.append(sent)
+
+    def prefixes(self, sent: Sentence, m: Mention) -> list[Mention]:
+        """Other entities whose name opens m's name: nested spans at m's start, or known
+        surfaces of the document that m's text starts with (longest first)."""
+        out = {n.id: n for n in sent.nested if n.start == m.start and n.end < m.end and n.id != m.id}
+        for k in range(len(m.text) - 1, 1, -1):
+            n = self.surfaces.get(m.text[:k])
+            if n is not None and n.id != m.id and n.id not in out:
+                out[n.id] = Mention(m.start, m.start + k, n.type, n.id, n.text)
+        return sorted(out.values(), key=lambda n: -(n.end - n.start))
 
     # -- clauses ----------------------------------------------------------------
     def _clauses(self, sent: Sentence) -> list[int]:
