@@ -194,3 +194,32 @@ def test_dev_corpus_relations_with_gold_entities():
     tot = {k: sum(c[k] for c in stats["rel"].values()) for k in ("tp", "fp", "fn")}
     p, r, f = scorer.prf(tot)
     assert f >= 0.85, (p, r, f)
+
+
+def test_organisation_qualified_by_its_parent_is_the_actor():
+    text = "陕西广电集团旗下的丝路国际传播中心近日与乌兹别克斯坦国家电视台签署合作协议。"
+    got = rels(text, [("陕西广电集团", "MediaOutlet"), ("丝路国际传播中心", "CommunicationCenter"),
+                      ("乌兹别克斯坦国家电视台", "MediaOutlet")])
+    partners = {frozenset((h, t)) for ty, h, t in got if ty == "PARTNER_OF"}
+    assert partners == {frozenset(("丝路国际传播中心", "乌兹别克斯坦国家电视台"))}
+    assert ("PART_OF", "丝路国际传播中心", "陕西广电集团") in got
+
+
+def test_part_of_direction_follows_the_verb():
+    text = "甘南国际传播中心隶属甘南州融媒体中心。"
+    got = rels(text, [("甘南国际传播中心", "CommunicationCenter"), ("甘南州融媒体中心", "MediaOutlet")])
+    assert ("PART_OF", "甘南国际传播中心", "甘南州融媒体中心") in got
+    assert ("PART_OF", "甘南州融媒体中心", "甘南国际传播中心") not in got
+
+
+def test_work_shown_in_countries_reaches_them():
+    text = "纪录片《高原之舟》已在尼泊尔、不丹等国电视台播出。"
+    got = rels(text, [("高原之舟", "Work"), ("尼泊尔", "Country"), ("不丹", "Country")])
+    assert {("REACHES", "高原之舟", "尼泊尔"), ("REACHES", "高原之舟", "不丹")} <= got
+
+
+def test_local_kind_of_a_generic_ip_is_not_located_but_a_quoted_landmark_is():
+    text = "栏目介绍了柳州螺蛳粉，也走进了桂林“象鼻山”。"
+    got = rels(text, [("柳州", "Place"), ("螺蛳粉", "CulturalIP"), ("桂林", "Place"), ("“象鼻山”", "CulturalIP")])
+    assert ("LOCATED_IN", "“象鼻山”", "桂林") in got
+    assert ("LOCATED_IN", "螺蛳粉", "柳州") not in got

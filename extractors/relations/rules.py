@@ -16,6 +16,8 @@ from extractors.relations.structure import _FILLER, DocView, Mention, Sentence, 
 
 LOCATION_RANK = {"Place": 1, "Country": 2, "WorldRegion": 3}
 _DIRECTION_RE = re.compile(r"[东西南北中]+部?(?:地区|地带)?|地区|片区|一带")
+_CHILD_FIRST = frozenset({"隶属于", "隶属", "under", "part of", "a unit of", "subsidiary of", "owned by", "run by",
+                          "affiliated to"})
 _ADMIN_RE = re.compile(r"[\u4e00-\u9fff]{1,4}[省市县区镇乡村州盟旗]")
 _ROLE_SEP_RE = re.compile(r"[、，,/]|\s+and\s+")
 _ASCII_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*")
@@ -118,7 +120,8 @@ class Rules:
             base = 0.85 if strong else 0.65
             # "A、B与C、D签约": the connector before the cue splits the two sides
             before = [c for c in connectors if c[1] <= ts and ts - c[1] <= 60 and self.text[c[0]:c[1]] not in ("and",)]
-            after = [c for c in connectors if c[0] >= te and c[0] - te <= 50 and self.text[c[0]:c[1]].lower() == "with"]
+            after = [c for c in self.lex.find("connector", self.text, ts, min(sent.end, te + 50))
+                     if self.text[c[0]:c[1]].lower() == "with"]
             for cs, ce in reversed(before):
                 j0 = self.index_after(sent, ce)
                 if j0 >= len(sent.mentions) or sent.mentions[j0].end > ts:
@@ -225,6 +228,8 @@ class Rules:
             while j + 1 < len(ms) and v.gap(ms[j], ms[j + 1]).strip(_FILLER) == "" and \
                     (ms[j + 1].start - ms[j].end) <= 2 and v.is_loc(ms[j]) and ms[j + 1].type in locatable:
                 nxt = ms[j + 1]
+                if nxt.type == "CulturalIP" and not (nxt.text[:1] in "“\"《「" or v.gap(ms[j], nxt).strip()):
+                    break  # 重庆火锅, 洛阳非遗: a local kind of a generic IP, not a located landmark
                 if v.is_loc(nxt) and (LOCATION_RANK[nxt.type] > LOCATION_RANK[ms[j].type] or nxt.start != ms[j].end):
                     break  # 重庆“西部…”: a quoted place after a place is an epithet, not a part
                 if v.is_loc(nxt) and nxt.type != "Place" and LOCATION_RANK[nxt.type] == LOCATION_RANK[ms[j].type]:
@@ -372,6 +377,18 @@ class Rules:
                 if (head.id, t.id) not in seen:
                     seen.add((head.id, t.id))
                     yield Found("REACHES", head, t, 0.75 * f * self.decay(head, t) ** 0.5)
+        for vs, ve in self.cues(sent, "shown_in"):
+            cs, _ = v.clause_of(sent, vs)
+            at = self.text.rfind("在", cs, vs)
+            tails = [m for m in ms if m.type in reachable and at >= 0 and at < m.start and m.end <= vs]
+            if not tails or len(self.stripped(self.text[tails[-1].end:vs]).strip("等国家地区的电视台媒体上")) > 4:
+                continue
+            works = [m for m in ms if m.type in ("Work", "Platform") and m.end <= at]
+            head, f = (works[-1], 0.9) if works else self.actor(sent, at, carried, kinds=v.orgs | {"Work", "Platform"})
+            for t in tails:
+                if head is not None and (head.id, t.id) not in seen:
+                    seen.add((head.id, t.id))
+                    yield Found("REACHES", head, t, 0.7 * f)
 
     # -- OPERATES_ON (+ PART_OF of named accounts) -----------------------------
     def operates(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
@@ -424,6 +441,12 @@ class Rules:
         for ts, te in self.cues(sent, "part_of_is"):
             k = self.index_before(sent, ts)
             j = self.index_after(sent, te)
+            if text[ts:te].lower() in _CHILD_FIRST:
+                if j < len(ms) and v.is_org(ms[j]) and len(self.stripped(self.gap_text(te, ms[j].start))) <= 2:
+                    child, f = self.actor(sent, ts, carried)
+                    if child is not None and child.id != ms[j].id:
+                        yield Found("PART_OF", child, ms[j], 0.8 * f)
+                continue
             if k >= 0 and len(self.stripped(self.gap_text(ms[k].end, ts))) <= 1 and v.is_org(ms[k]):
                 parent = ms[k]
                 lead = self.gap_text(max(sent.start, parent.start - 2), parent.start)
@@ -433,11 +456,6 @@ class Rules:
                         yield Found("PART_OF", child, parent, 0.8 * f)
                 elif j < len(ms) and len(self.stripped(self.gap_text(te, ms[j].start))) <= 3:
                     yield Found("PART_OF", ms[j], parent, 0.75)
-            elif j < len(ms) and text[ts:te] in ("隶属于", "隶属", "under", "part of", "subsidiary of", "owned by", "run by") \
-                    and len(self.stripped(self.gap_text(te, ms[j].start))) <= 2 and k >= 0:
-                child, f = self.actor(sent, ts, carried)
-                if child is not None:
-                    yield Found("PART_OF", child, ms[j], 0.75 * f)
         # 该中心由A指导、B承建运营
         for ys, ye in self.outside(sent, [(mt.start(), mt.end()) for mt in re.finditer("由", text[sent.start:sent.end])]):
             ys, ye = ys + sent.start, ye + sent.start
@@ -466,7 +484,7 @@ class Rules:
                 if not v.same_clause(sent, parent.start, ts):
                     f *= 0.85
             for o in self._founded(sent, te):
-                if o.id != parent.id and o.type != "CommunicationCenter":
+                if o.id != parent.id:
                     yield Found("PART_OF", o, parent, 0.65 * f)
 
     # -- PRODUCED ---------------------------------------------------------------------
@@ -515,8 +533,11 @@ class Rules:
                 author, f = (persons[0], 0.8) if persons else (None, 0.0)
             if author is None:
                 continue
-            if lead == "在" and v.is_org(venue) and not self.stripped(self.gap_text(venue.end, ps)):
+            at_venue = lead == "在" and v.is_org(venue) and not self.stripped(self.gap_text(venue.end, ps))
+            if at_venue:
                 yield Found("AFFILIATED_WITH", author, venue, 0.7 * f)
+            elif not (venue is author and not self.stripped(self.gap_text(venue.end, ps))):
+                continue
             _, ce = v.clause_of(sent, pe)
             works = [m for m in ms if pe <= m.start <= ce + 20 and m.type == "Work"]
             if works:

@@ -199,11 +199,40 @@ class DocView:
         return prefix
 
     def is_subject(self, sent: Sentence, m: Mention) -> bool:
-        """Does m open its clause (the actor of the clause's verbs)?"""
+        """Does m open its clause (the actor of the clause's verbs)?
+
+        "成都传媒集团旗下的成都国际传播中心与……签约": the organisation after "X旗下的 /
+        X组建的" is the actor and X only qualifies it."""
+        if not sent.english and self._modifier(sent, m):
+            return False
         prefix = self.clause_prefix(sent, m)
         if sent.english:
             return len(prefix.split()) <= 1 and not self.lex.fullmatch("object_marker", prefix.strip())
-        return len(prefix) <= 1 and prefix not in self.lex.words["object_marker"]
+        if len(prefix) <= 1 and prefix not in self.lex.words["object_marker"]:
+            return True
+        return self._modified(sent, m)
+
+    def _next_org(self, sent: Sentence, m: Mention) -> Mention | None:
+        i = sent.mentions.index(m) if m in sent.mentions else -1
+        if 0 <= i < len(sent.mentions) - 1 and self.is_org(sent.mentions[i + 1]):
+            return sent.mentions[i + 1]
+        return None
+
+    def _modifier(self, sent: Sentence, m: Mention) -> bool:
+        """m is written as "m旗下的 / m建设的 + organisation"."""
+        nxt = self._next_org(sent, m)
+        if nxt is None or not self.is_org(m):
+            return False
+        gap = self.text[m.end:nxt.start].strip(_FILLER)
+        return gap.endswith("的") and 1 < len(gap) <= 5 and not any(c in gap for c in "，,；;。")
+
+    def _modified(self, sent: Sentence, m: Mention) -> bool:
+        """m is the organisation after a clause-opening "X旗下的"."""
+        i = sent.mentions.index(m) if m in sent.mentions else -1
+        if i <= 0:
+            return False
+        prev = sent.mentions[i - 1]
+        return self._modifier(sent, prev) and len(self.clause_prefix(sent, prev)) <= 1
 
     def subjects(self, sent: Sentence, kinds: frozenset[str] | None = None) -> list[Mention]:
         kinds = kinds or self.orgs
