@@ -12,14 +12,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from graph.model import Entity, Evidence, Relation, Subgraph
+from graph.query.resolve import resolve_entity, resolve_location
 from graph.store import GraphStore
 from ontology import load_ontology
 
-PLACE_TYPES = ("Country", "WorldRegion")
-
 
 class SelectionError(ValueError):
-    """A selection names an unknown type or an entity the store does not hold."""
+    """A selection names an unknown type or a document the store does not hold
+    (an unknown entity or place raises `graph.query.UnknownEntity`)."""
 
 
 @dataclass(frozen=True)
@@ -27,8 +27,8 @@ class Selection:
     """What to export. Seeds (`around`, `places`, `documents`) are united; the type,
     evidence and confidence filters then narrow whatever the seeds (or the whole graph) gave.
 
-    `places`: countries or world regions (id, name or ISO code); a region brings its member
-    countries; everything with a relation to one of them is selected.
+    `places`: countries, world regions or places (id, name, alias or ISO code); a region
+    brings its member countries; everything with a relation to one of them is selected.
     """
 
     around: tuple[str, ...] = ()
@@ -137,13 +137,13 @@ def _bounded(sub: Subgraph, sel: Selection) -> Selected:
 def _seed_subgraph(store: GraphStore, sel: Selection) -> Subgraph:
     merged = _Merger()
     if sel.around:
-        seeds = [_resolve(store, ref) for ref in sel.around]
+        seeds = [resolve_entity(store, ref) for ref in sel.around]
         merged.add(store.neighbourhood(
             [s.id for s in seeds], hops=sel.hops, entity_types=sel.entity_types or None,
             relation_types=sel.relation_types or None, fanout=sel.fanout,
         ))
     for ref in sel.places:
-        for place in _place_and_members(store, _resolve(store, ref, PLACE_TYPES)):
+        for place in _place_and_members(store, resolve_location(store, ref)):
             merged.add_entity(place)
             for r in store.relations(place.id, types=sel.relation_types or None):
                 merged.add_relation(r)
@@ -156,26 +156,14 @@ def _seed_subgraph(store: GraphStore, sel: Selection) -> Subgraph:
     return merged.subgraph()
 
 
-def _resolve(store: GraphStore, ref: str, types: tuple[str, ...] = ()) -> Entity:
-    """An entity by id, or by name/alias/ISO code (of one of `types` when given)."""
-    found = store.get_entity(ref)
-    candidates = [found] if found else store.lookup(ref)
-    if types:
-        candidates = [e for e in candidates if e.type in types]
-    if not candidates:
-        kind = " or ".join(types) if types else "entity"
-        raise SelectionError(f"no {kind} {ref!r} in the store")
-    return candidates[0]
-
-
 def _place_and_members(store: GraphStore, place: Entity) -> list[Entity]:
-    """A country, or a world region with the member countries the store holds."""
-    if place.type != "WorldRegion":
-        return [place]
-    from extractors.geo import region_members
+    """The place, and for a world region its member countries, as far as the store holds them."""
+    ids = [place.id]
+    if place.type == "WorldRegion":
+        from extractors.geo import region_members
 
-    members = [store.get_entity(country_id) for country_id in sorted(region_members(place.id))]
-    return [place, *(m for m in members if m is not None)]
+        ids += sorted(region_members(place.id))
+    return [e for e in map(store.get_entity, ids) if e is not None]
 
 
 class _Merger:
