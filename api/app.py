@@ -15,7 +15,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 from api.deps import Settings, StoreHolder
-from api.routers import documents, entities, maps, meta, queries
+from api.routers import documents, entities, export, maps, meta, queries
 from graph.query import UnknownEntity
 
 
@@ -40,7 +40,7 @@ def create_app(store_uri: str | None = None) -> FastAPI:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["*"],
                            allow_headers=["*"])
     _install_errors(app)
-    for router in (meta.router, documents.router, entities.router, queries.router, maps.router):
+    for router in (meta.router, documents.router, entities.router, queries.router, maps.router, export.router):
         app.include_router(router, prefix="/api")
     return app
 

@@ -54,3 +54,49 @@ def test_neo4j_csv_needs_a_folder(tricky_store, tmp_path):
 def test_bad_selections_exit_2_with_the_reason(tricky_store, args, message):
     result = qiao("-f", "ttl", "--store", tricky_store.uri, *args)
     assert result.exit_code == 2 and message in result.output
+
+
+# -- HTTP ------------------------------------------------------------------------------
+@pytest.fixture
+def client(tricky_store):
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+
+    with TestClient(create_app(tricky_store.uri)) as http:
+        yield http
+
+
+def test_api_streams_rdf_with_its_media_type(client, tricky_store):
+    response = client.get("/api/export", params={"format": "ttl"})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/turtle")
+    assert "attachment" in response.headers["content-disposition"]
+    parsed = rdflib.Graph().parse(data=response.text, format="turtle")
+    assert len(parsed) == len(rdflib.Graph().parse(data=render(select(tricky_store), "ttl"), format="turtle"))
+
+
+def test_api_selection_matches_the_cli(client, tricky_store):
+    params = {"format": "json", "country": "Kazakhstan", "min_evidence": 2}
+    response = client.get("/api/export", params=params)
+    cli = qiao("-f", "json", "--store", tricky_store.uri, "--country", "Kazakhstan", "--min-evidence", "2")
+    assert response.status_code == 200 and json.loads(response.text) == json.loads(cli.stdout)
+
+
+def test_api_neo4j_csv_is_a_zip_of_the_folder(client, tricky_store):
+    response = client.get("/api/export", params={"format": "neo4j-csv", "relation": ["PRESENCE_IN", "REACHES"]})
+    assert response.status_code == 200 and response.headers["content-type"] == "application/zip"
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    assert sorted(archive.namelist()) == ["import.sh", "nodes.csv", "relationships_PRESENCE_IN.csv",
+                                          "relationships_REACHES.csv"]
+    nodes = archive.read("nodes.csv").decode("utf-8").splitlines()
+    assert nodes[0].startswith("id:ID,") and any(line.startswith(CQDAILY) for line in nodes)
+
+
+@pytest.mark.parametrize("params, status", [
+    ({"format": "ttl", "around": "nobody at all"}, 404),
+    ({"format": "ttl", "type": "Centre"}, 422),
+    ({"format": "xlsx"}, 422),
+])
+def test_api_bad_selections_are_errors_before_streaming(client, params, status):
+    response = client.get("/api/export", params=params)
+    assert response.status_code == status and response.json()["detail"]
