@@ -153,11 +153,17 @@ def make_resolver(nlp: Language, name: str) -> ResolverComponent:
 
 
 # -- building and running ---------------------------------------------------------
+def build_pipeline(model: str | None = None) -> Language:
+    """A new pipeline from the shipped config; `model` overrides the spaCy model whose NER joins in."""
+    overrides = {"components.qiao_model_ner.model": model} if model is not None else {}
+    config = spacy.util.load_config(CONFIG_PATH, overrides=overrides)
+    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+
+
 @cache
 def get_pipeline() -> Language:
     """The pipeline from the shipped config, built once per process."""
-    config = spacy.util.load_config(CONFIG_PATH)
-    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    return build_pipeline()
 
 
 def detect_lang(text: str) -> str:
@@ -236,7 +242,11 @@ def build_graph(doc: Doc, norm: NormalisedText, *, doc_id: str | None = None, so
         if (s.entity_id, start, end) in seen:
             continue
         seen.add((s.entity_id, start, end))
-        mentions.setdefault(s.entity_id, []).append(Mention(start, end, original[start:end]))
+        surface = original[start:end]
+        mentions.setdefault(s.entity_id, []).append(Mention(start, end, surface))
+        written = "".join(surface.split()) if _CJK.search(surface) else " ".join(surface.split())
+        if written != ent.name and written not in ent.aliases and not s.anaphor:
+            ent.aliases.append(written)  # 王曇 as written, 王昙 as matched
     entities = [e for eid, e in res.entities.items() if eid in mentions]
     graph = DocumentGraph(document=document, entities=entities, mentions=mentions)
     graph.relations = _relations(doc, norm, doc_id, set(mentions), res)

@@ -33,7 +33,7 @@ _LATIN_WORD = re.compile(r"[A-Z][A-Za-z0-9'’&.\-]*|[A-Z0-9]{2,}")
 _DATE_PREFIX = re.compile(r"^(?:\d{1,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|当天|凌晨)?")
 _ORDINAL = "[0-9一二三四五六七八九十百零〇]+"
 # Characters that end a 2-character Chinese given name: the next word starts here.
-_NAME_STOP = set("介表说举认在看等也和与向称指强谈就则还都曾将对为是的了透坦告提回希感道所一多兴不、，。,；：:（(）)”“\"' \n受带")
+_NAME_STOP = set("介表说举认在看等也和与向称指强谈就则还曾将对为是的了透坦告提回希感道所多兴不报发出、，。,；：:（(）)”“\"' \n受带")
 _FOREIGN_UNIT = re.compile(f"[{_CJK}]{{1,3}}?[县市州省郡道]")
 
 
@@ -99,7 +99,9 @@ class Recogniser:
         surnames = _words(data_dir / "surnames.txt")
         self.single_surnames = set(surnames[0])
         self.compound_surnames = set(surnames[1:])
-        self.stops = set(_words(data_dir / "stopwords.txt"))
+        stop_lines = [ln for ln in (data_dir / "stopwords.txt").read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+        self.hard_stops = set(stop_lines[0].split())
+        self.stops = self.hard_stops | set(" ".join(stop_lines[1:]).split())
         self._max_stop = max(map(len, self.stops))
         generic_lines = [ln for ln in (data_dir / "generic.txt").read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
         self.generic = set(generic_lines[0].split())
@@ -144,7 +146,7 @@ class Recogniser:
             if c.anaphor or c.source == "lexicon":
                 continue  # lexicon names are all found by the automaton already
             for surface in (c.name, text[c.start:c.end], *c.aliases):
-                if len(surface) >= 2 and surface.strip() and surface not in names:
+                if len(surface) >= 2 and surface.strip() and surface not in names and surface[0] not in "《“\"":
                     names[surface] = c
         if not names:
             return []
@@ -192,14 +194,27 @@ class Recogniser:
             return True
         return any(text[max(0, start - k):start] in self.stops for k in range(1, self._max_stop + 1))
 
+    @staticmethod
+    def _ambiguous_place(m: GazMatch) -> bool:
+        """Short forms of counties (扬中), two-character foreign cities (高知) and districts (城区)."""
+        name, size = m.entry.name, m.end - m.start
+        parent = str(m.entry.attrs.get("parent", ""))
+        if len(name) >= 3 and name[-1] in "市县区旗" and size < len(name):
+            return True
+        if size == 2 and parent.startswith("country:") and parent != "country:cn":
+            return True
+        return len(name) == 2 and name[-1] in "区县"
+
     def _lexicon(self, text: str, matches: list[GazMatch]) -> list[Candidate]:
         """Lexicon hits. The short form of a county (扬中 for 扬中市) hides inside common
         words (弘扬中华), so it counts only if it once stands as a word of its own."""
         guarded: dict[str, list[GazMatch]] = {}
         for m in matches:
-            if m.entry.type == "Place" and len(m.entry.name) >= 3 and m.entry.name[-1] in "市县区旗" and m.end - m.start < len(m.entry.name):
+            if m.entry.type == "Place" and self._ambiguous_place(m):
                 guarded.setdefault(m.entry.id, []).append(m)
-        dropped = {id(m) for ms in guarded.values() if not any(self._bounded(text, m.start) for m in ms) for m in ms}
+        loc_ends = {m.end for m in matches if m.entry.type in LOCATION_TYPES}
+        dropped = {id(m) for ms in guarded.values()
+                   if not any(self._bounded(text, m.start) or m.start in loc_ends for m in ms) for m in ms}
         out = []
         for m in matches:
             if id(m) in dropped:
@@ -251,19 +266,18 @@ class Recogniser:
 
     def _quote_cue(self, text: str, start: int, end: int) -> tuple[str, str, int] | None:
         """(type, cue, cue end) from the words after the closing quote, else before the opening one."""
-        tail = re.match(r"[^，。、；！？,;!?\n“”\"]{0,14}", text[end:end + 14]).group()
-        best = None
-        for cue, etype in self.quote_after:
-            i = tail.find(cue)
-            if i >= 0 and (best is None or i < best[2] - len(best[1]) - end):
-                best = (etype, cue, end + i + len(cue))
-        if best:
-            return best
         head = text[max(0, start - 6):start]
         for cue, etype in self.quote_before:
             if head.endswith(cue) or head.rstrip("的").endswith(cue):
                 return etype, cue, start
-        return None
+        tail = re.match(r"[^，。、；！？,;!?\n“”\"]{0,14}", text[end:end + 14]).group()
+        best = None
+        for cue, etype in self.quote_after:
+            i = tail.find(cue)
+            # The head of a Chinese noun phrase is its last word: 系列项目 is a project.
+            if i >= 0 and (best is None or end + i + len(cue) > best[2]):
+                best = (etype, cue, end + i + len(cue))
+        return best
 
     def _quotes(self, text: str) -> list[Candidate]:
         out = []
@@ -300,16 +314,18 @@ class Recogniser:
 
     def _head_type(self, name: str) -> str | None:
         """The type a name's own head word gives it (…国际传播中心 → CommunicationCenter)."""
-        for i in range(len(name) - 1):
+        for i in range(1, len(name)):
             head = name[i:]
-            if head in self.suffixes and i > 0:
+            if head in self.suffixes:
                 etype, flags = self.suffixes[head]
                 return None if "weak" in flags and etype not in ("Event", "Work") else etype
         return None
 
     # -- organisations by head word ------------------------------------------
-    def _left_edge(self, text: str, s: int, protected: bytearray, limit: int) -> int:
-        """Walk left from a head word over name characters until a stop word or punctuation."""
+    def _left_edge(self, text: str, s: int, protected: bytearray, limit: int, stops: set[str] | None = None) -> int:
+        """Walk left from a head word over name characters until a stop word or punctuation.
+        Event names (能力建设工作座谈会) may hold verbs, so they stop only at hard stops."""
+        stops = self.stops if stops is None else stops
         lo = max(0, s - limit)
         p = s
         while p > lo:
@@ -320,7 +336,7 @@ class Recogniser:
                     continue
                 break
             if not protected[p - 1]:
-                if any(text[p - k:p] in self.stops for k in range(1, self._max_stop + 1) if p - k >= 0 and not any(protected[p - k:p])):
+                if any(text[p - k:p] in stops for k in range(1, self._max_stop + 1) if p - k >= 0 and not any(protected[p - k:p])):
                     break
             p -= 1
         return p
@@ -338,7 +354,7 @@ class Recogniser:
                 continue
             etype, flags = self.suffixes[suffix]
             limit = 36 if etype == "Event" else 20
-            p = self._left_edge(text, s, protected, limit)
+            p = self._left_edge(text, s, protected, limit, self.hard_stops if etype == "Event" else self.stops)
             date = _DATE_PREFIX.match(text, p)
             if date and date.end() > p and date.end() <= s:
                 p = date.end()
@@ -347,8 +363,8 @@ class Recogniser:
             if e < len(text) and text[e] in "报" and etype == "MediaOutlet":
                 continue  # 日报 followed by 报业集团 is read by the longer head
             anchors = [a for pos in range(p, s) for a in anchors_by_start.get(pos, []) if a.end <= s]
-            if not modifier or self._is_generic(modifier, anchors):
-                out.append(Candidate(p, e, etype, name, 0.5, "anaphor", anaphor=True, soft_head=True))
+            if not modifier or (self._is_generic(modifier, anchors) and not (etype == "Event" and len(modifier) >= 4)):
+                out.append(Candidate(p, e, etype, name, 0.5, "anaphor", anaphor=True, soft_head=True, attrs={"head": suffix}))
                 continue
             if any(name.endswith(h) for h in self.generic_heads):
                 continue
@@ -359,7 +375,11 @@ class Recogniser:
             if suffix == "论坛" and follows_role:
                 etype = "Organization"
             weak = "weak" in flags and not (anchors or follows_role or re.search("[A-Za-z]", modifier))
-            out.append(Candidate(p, e, etype, name, 0.6 if "weak" in flags else 0.8, "suffix", weak=weak, soft_head="weak" in flags))
+            cand = Candidate(p, e, etype, name, 0.6 if "weak" in flags else 0.8, "suffix", weak=weak, soft_head="weak" in flags)
+            lead = next((a for a in anchors if a.start == p and a.entry.type == "Country"), None)
+            if lead is not None and e - lead.end >= 3:
+                cand.aliases.append(text[lead.end:e])  # 巴西圣保罗报 → 圣保罗报
+            out.append(cand)
         return out
 
     def _is_generic(self, modifier: str, anchors: list[GazMatch]) -> bool:
@@ -373,12 +393,13 @@ class Recogniser:
             etype, flags = self.suffixes[m.group()]
             words = []
             p = m.start()
-            for w in reversed(list(re.finditer(r"[A-Za-z][A-Za-z0-9'’&.\-]*", text[max(0, p - 80):p]))):
-                gap = text[max(0, p - 80) + w.end():p]
+            base = max(0, p - 80)
+            for w in reversed(list(re.finditer(r"[A-Za-z][A-Za-z0-9'’&.\-]*", text[base:p]))):
+                gap = text[base + w.end():p]
                 if gap.strip() or not _LATIN_WORD.fullmatch(w.group()) or w.group() in ("The", "A", "An", "In", "At", "On", "Of"):
                     break
                 words.append(w)
-                p = max(0, m.start() - 80) + w.start()
+                p = base + w.start()
             if not words:
                 continue
             start = p
@@ -401,6 +422,9 @@ class Recogniser:
     def _person_at(self, text: str, p: int) -> Candidate | None:
         latin = re.match(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}", text[p:p + 60])
         if latin:
+            after = text[p + latin.end():p + latin.end() + 8].lstrip()
+            if any(after.startswith(cue) for cue, _ in self.quote_after):
+                return None  # 外籍记者 Vlog 系列视频: a genre, not a name
             return Candidate(p, p + latin.end(), "Person", latin.group(), 0.7, "role")
         if p >= len(text) or not _CJK_CHAR.match(text[p]):
             return None
@@ -410,6 +434,8 @@ class Recogniser:
         mixed = re.match(r" ([A-Z][a-z]+)", text[p + sur:p + sur + 30])
         if sur == 1 and mixed:  # 李 Barrett
             return Candidate(p, p + 1 + mixed.end(), "Person", text[p:p + 1 + mixed.end()], 0.7, "role")
+        if text[p:p + 2] in self.stops or text[p + 1:p + 3] in self.stops:
+            return None  # 关于, 齐聚: a word, not a surname
         given = 0
         while given < 2 and p + sur + given < len(text):
             c = text[p + sur + given]

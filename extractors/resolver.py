@@ -218,8 +218,10 @@ class Resolver:
             if not c.anaphor or (c.start, c.end) in taken:
                 continue
             surface = text[c.start:c.end]
-            specific = not surface.startswith(_DETERMINERS) and len(surface) > len(c.name) or c.source == "suffix"
-            target = surface.lstrip("".join(_DETERMINERS)) if specific else c.name
+            head = c.attrs.get("head", c.name)
+            # 省委宣传部 names its organisation more than 该中心 does: it becomes an alias.
+            specific = not surface.startswith(_DETERMINERS) and (surface != head or len(head) == 3)
+            target = surface if specific else head
             fits = [s for s in named if groups.get(s.entity_id) and groups[s.entity_id].name.endswith(target) and groups[s.entity_id].name != target]
             before = [s for s in fits if s.end <= c.start]
             pick = before[-1] if before else (fits[0] if fits and specific and len(target) >= 3 else None)
@@ -252,11 +254,10 @@ def link_to_store(entities: dict[str, Entity], store: "GraphStore") -> dict[str,
                 if hit:
                     break
         if hit is None and len(ent.name) >= 4:
-            best = max(
-                (e for e in store.search(ent.name, types=[ent.type], limit=10)),
-                key=lambda e: fuzz.ratio(e.name, ent.name),
-                default=None,
-            )
+            # The whole name finds longer names that contain it; its first characters
+            # find names that differ further on (湘西州… for 湘西…).
+            pool = {e.id: e for q in (ent.name, ent.name[:2]) for e in store.search(q, types=[ent.type], limit=20)}
+            best = max(pool.values(), key=lambda e: fuzz.ratio(e.name, ent.name), default=None)
             if best is not None and fuzz.ratio(best.name, ent.name) >= FUZZY_STORE_SCORE:
                 hit = best
         if hit is not None and hit.id != eid:
