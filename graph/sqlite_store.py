@@ -121,51 +121,62 @@ class SQLiteStore:
             )
         }
         eid: dict[str, int] = {}
+        updates, aliases, labels = [], [], []
         for ent in graph.entities:
             row_eid, _, row_type, row_name, row_attrs = stored[ent.id]
             if row_type != ent.type:
                 raise ValueError(f"entity {ent.id!r} is stored as {row_type}, this document says {ent.type}")
             eid[ent.id] = row_eid
-            conn.execute(
-                "INSERT INTO entity_docs(eid, seq, name, attrs) VALUES (?,?,?,?)",
-                (row_eid, seq, ent.name, json.dumps(ent.attrs, ensure_ascii=False, sort_keys=True)),
-            )
             attrs = json.loads(row_attrs)
             merged = {**ent.attrs, **attrs}
             name = min(row_name, ent.name, key=lambda n: name_rank(ent.id, n))
             if name != row_name or merged != attrs:
-                conn.execute(
-                    "UPDATE entities SET name = ?, attrs = ? WHERE eid = ?",
-                    (name, json.dumps(merged, ensure_ascii=False, sort_keys=True), row_eid),
-                )
-            aliases = {a for a in ent.aliases if a and a.strip()}
-            conn.executemany(
-                "INSERT OR IGNORE INTO aliases(eid, seq, alias) VALUES (?,?,?)",
-                [(row_eid, seq, a) for a in sorted(aliases)],
-            )
-            conn.executemany(
-                "INSERT OR IGNORE INTO labels(eid, text, norm, slug) VALUES (?,?,?,?)",
-                [(row_eid, t, normalise_label(t), slug(t)) for t in sorted(aliases | {ent.name})],
-            )
-
+                updates.append((name, json.dumps(merged, ensure_ascii=False, sort_keys=True), row_eid))
+            own = {a for a in ent.aliases if a and a.strip()}
+            aliases += [(row_eid, seq, a) for a in sorted(own)]
+            labels += [(row_eid, t, normalise_label(t), slug(t)) for t in sorted(own | {ent.name})]
+        conn.executemany(
+            "INSERT INTO entity_docs(eid, seq, name, attrs) VALUES (?,?,?,?)",
+            [(eid[e.id], seq, e.name, json.dumps(e.attrs, ensure_ascii=False, sort_keys=True)) for e in graph.entities],
+        )
+        conn.executemany("UPDATE entities SET name = ?, attrs = ? WHERE eid = ?", updates)
+        conn.executemany("INSERT OR IGNORE INTO aliases(eid, seq, alias) VALUES (?,?,?)", aliases)
+        conn.executemany("INSERT OR IGNORE INTO labels(eid, text, norm, slug) VALUES (?,?,?,?)", labels)
         conn.executemany(
             'INSERT INTO mentions(eid, seq, start, "end", text) VALUES (?,?,?,?,?)',
             [(eid[e], seq, m.start, m.end, m.text) for e, ms in graph.mentions.items() for m in ms],
         )
 
-        onto = load_ontology()
+        symmetric = {n for n, rt in load_ontology().relation_types.items() if rt.symmetric}
+        keys = []
         for rel in graph.relations:
             head, tail = eid[rel.head], eid[rel.tail]
-            if onto.relation_type(rel.type).symmetric and rel.head > rel.tail:
+            if rel.type in symmetric and rel.head > rel.tail:
                 head, tail = tail, head
-            conn.execute("INSERT OR IGNORE INTO relations(type, head, tail) VALUES (?,?,?)", (rel.type, head, tail))
-            rid = conn.execute(
-                "SELECT rid FROM relations WHERE type = ? AND head = ? AND tail = ?", (rel.type, head, tail)
-            ).fetchone()[0]
-            conn.executemany(
-                'INSERT INTO evidence(rid, seq, start, "end", text, confidence) VALUES (?,?,?,?,?,?)',
-                [(rid, seq, ev.start, ev.end, ev.text, float(ev.confidence)) for ev in rel.evidence],
-            )
+            keys.append((rel.type, head, tail))
+        # n_evidence is set here rather than by a trigger: one write per relation, not per sentence.
+        counts: dict[tuple[str, int, int], int] = defaultdict(int)
+        for key, rel in zip(keys, graph.relations):
+            counts[key] += len(rel.evidence)
+        rid = self._rids(list(counts))
+        conn.executemany(
+            "UPDATE relations SET n_evidence = n_evidence + ? WHERE rid = ?",
+            [(n, rid[key]) for key, n in counts.items() if key in rid],
+        )
+        conn.executemany(
+            "INSERT INTO relations(type, head, tail, n_evidence) VALUES (?,?,?,?)",
+            [(*key, n) for key, n in counts.items() if key not in rid],
+        )
+        if len(rid) < len(counts):
+            rid = self._rids(list(counts))
+        conn.executemany(
+            'INSERT INTO evidence(rid, seq, start, "end", text, confidence) VALUES (?,?,?,?,?,?)',
+            [
+                (rid[key], seq, ev.start, ev.end, ev.text, float(ev.confidence))
+                for key, rel in zip(keys, graph.relations)
+                for ev in rel.evidence
+            ],
+        )
 
         conn.executemany(
             'INSERT INTO quantities(eid, seq, metric, value, unit, start, "end", text, confidence) '
@@ -176,6 +187,17 @@ class SQLiteStore:
                 for q in graph.quantities
             ],
         )
+
+    def _rids(self, keys: list[tuple[str, int, int]]) -> dict[tuple[str, int, int], int]:
+        """Keys of the relations among `keys` that exist, in one indexed join."""
+        return {
+            (type_, head, tail): rid
+            for rid, type_, head, tail in self._conn.execute(
+                "SELECT r.rid, r.type, r.head, r.tail FROM json_each(?) j JOIN relations r "
+                "ON r.type = j.value ->> 0 AND r.head = j.value ->> 1 AND r.tail = j.value ->> 2",
+                (_ids(keys),),
+            )
+        }
 
     def remove_document(self, doc_id: str) -> bool:
         with self._lock:
@@ -188,7 +210,9 @@ class SQLiteStore:
                     return False
                 seq = row[0]
                 eids = [r[0] for r in conn.execute("SELECT eid FROM entity_docs WHERE seq = ?", (seq,))]
-                rids = [r[0] for r in conn.execute("SELECT DISTINCT rid FROM evidence WHERE seq = ?", (seq,))]
+                counts = conn.execute("SELECT rid, count(*) FROM evidence WHERE seq = ? GROUP BY rid", (seq,)).fetchall()
+                rids = [rid for rid, _ in counts]
+                conn.executemany("UPDATE relations SET n_evidence = n_evidence - ? WHERE rid = ?", [(n, r) for r, n in counts])
                 conn.execute("DELETE FROM documents WHERE seq = ?", (seq,))
                 conn.execute(
                     "DELETE FROM relations WHERE rid IN (SELECT value FROM json_each(?)) AND n_evidence = 0",
@@ -324,31 +348,32 @@ class SQLiteStore:
             return []
         type_list = sorted(set(types or ()))
         type_sql = " AND e.type IN (SELECT value FROM json_each(:types))" if type_list else ""
-        params = {"q": query, "slug": slug(text), "types": _ids(type_list), "n": limit * 4, "hi": query + "\U0010ffff"}
-        rank = "CASE WHEN l.norm = :q OR l.slug = :slug THEN 0 WHEN instr(l.norm, :q) = 1 THEN 1 ELSE 2 END"
-        select = f"SELECT l.eid, {rank} AS r, length(l.norm) AS n, e.name FROM labels l JOIN entities e ON e.eid = l.eid"
-        if len(query) >= _TRIGRAM:
-            phrase = '"' + query.replace('"', '""') + '"'
-            params["match"] = phrase
-            sql = (
-                f"{select} WHERE l.lid IN (SELECT rowid FROM labels_fts WHERE labels_fts MATCH :match){type_sql} "
-                "ORDER BY r, n, e.name LIMIT :n"
-            )
-            rows = self._q(sql, params)
-        else:
-            head = self._q(
-                f"{select} WHERE ((l.norm >= :q AND l.norm < :hi) OR l.slug = :slug){type_sql} ORDER BY r, n, e.name LIMIT :n",
-                params,
-            )
-            inner = self._q(f"{select} WHERE instr(l.norm, :q) > 1{type_sql} LIMIT :n", params)
-            rows = sorted(head + inner, key=lambda r: (r[1], r[2], r[3]))
-        best: dict[int, None] = {}
-        for eid, *_ in rows:
-            best.setdefault(eid, None)
-            if len(best) == limit:
-                break
-        found = self._entities(best)
-        return [found[eid] for eid in best if eid in found]
+        # Each tier is read from an index and capped, so a query that matches
+        # half a million labels still costs a bounded number of rows.
+        params = {
+            "q": query, "slug": slug(text), "hi": query + "\U0010ffff", "types": _ids(type_list),
+            "cap": max(10 * limit, 200), "match": '"' + query.replace('"', '""') + '"',
+        }
+        select = "SELECT l.eid, length(l.norm), e.name, e.id FROM labels l JOIN entities e ON e.eid = l.eid WHERE "
+        contains = (
+            "l.lid IN (SELECT rowid FROM labels_fts WHERE labels_fts MATCH :match)"
+            if len(query) >= _TRIGRAM
+            else "instr(l.norm, :q) > 1"
+        )
+        tiers = [
+            "(l.slug = :slug OR l.norm = :q)",
+            "l.norm >= :q AND l.norm < :hi",
+            contains,
+        ]
+        best: dict[int, tuple] = {}
+        for rank, where in enumerate(tiers):
+            for eid, length, name, entity_id in self._q(f"{select}{where}{type_sql} LIMIT :cap", params):
+                key = (rank, length, name, entity_id)
+                if eid not in best or key < best[eid]:
+                    best[eid] = key
+        chosen = sorted(best, key=best.__getitem__)[:limit]
+        found = self._entities(chosen)
+        return [found[eid] for eid in chosen if eid in found]
 
     def lookup(self, name: str) -> list[Entity]:
         key = slug(name)
@@ -376,23 +401,30 @@ class SQLiteStore:
         eid = self._eid(entity_id)
         if eid is None:
             return []
-        onto = load_ontology()
-        symmetric = _ids(sorted(n for n, rt in onto.relation_types.items() if rt.symmetric))
-        sides = {
-            "out": "(r.head = :e OR (r.tail = :e AND r.type IN (SELECT value FROM json_each(:sym))))",
-            "in": "(r.tail = :e OR (r.head = :e AND r.type IN (SELECT value FROM json_each(:sym))))",
-            "both": "(r.head = :e OR r.tail = :e)",
-        }
-        if direction not in sides:
-            raise ValueError(f"direction must be one of {sorted(sides)}, not {direction!r}")
-        type_list = sorted(set(types or ()))
-        type_sql = " AND r.type IN (SELECT value FROM json_each(:types))" if type_list else ""
-        rows = self._q(
-            f"SELECT r.rid FROM relations r WHERE {sides[direction]}{type_sql} "
-            "ORDER BY r.n_evidence DESC, r.type, r.rid" + (" LIMIT :n" if limit is not None else ""),
-            {"e": eid, "sym": symmetric, "types": _ids(type_list), "n": limit},
-        )
-        return self._relations([r[0] for r in rows])
+        if direction not in ("out", "in", "both"):
+            raise ValueError(f"direction must be 'out', 'in' or 'both', not {direction!r}")
+        symmetric = sorted(n for n, rt in load_ontology().relation_types.items() if rt.symmetric)
+        wanted = sorted(set(types or ()))
+        # Each side is one range of the (node, n_evidence DESC) index, so a hub
+        # with 100k edges costs `limit` rows, not a scan.
+        sides = []
+        for column, own in (("head", "out"), ("tail", "in")):
+            if direction in (own, "both"):
+                sides.append((column, wanted))
+            elif not wanted or set(wanted) & set(symmetric):
+                sides.append((column, sorted(set(wanted) & set(symmetric)) if wanted else symmetric))
+        rows: set[tuple[int, int]] = set()
+        for column, only in sides:
+            type_sql = " AND type IN (SELECT value FROM json_each(:types))" if only else ""
+            rows.update(
+                self._q(
+                    f"SELECT rid, n_evidence FROM relations WHERE {column} = :e{type_sql} "
+                    "ORDER BY n_evidence DESC, rid" + (" LIMIT :n" if limit is not None else ""),
+                    {"e": eid, "types": _ids(only), "n": limit},
+                )
+            )
+        ranked = sorted(rows, key=lambda r: (-r[1], r[0]))
+        return self._relations([rid for rid, _ in ranked[:limit]])
 
     def _relations(self, rids: Sequence[int]) -> list[Relation]:
         """Relations by internal key, in the given order, with all their evidence."""

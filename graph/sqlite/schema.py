@@ -4,8 +4,9 @@ Integer keys (`eid`, `rid`, `seq`) keep the walk indexes small at a million
 entities; the public string ids live in one unique column. Provenance tables
 (`entity_docs`, `aliases`, `mentions`, `evidence`, `quantities`) hang off a
 document and cascade with it, so removing a document is one DELETE plus a sweep
-of what it alone supported. Triggers keep the two counters the walks sort by
-(`entities.degree`, `relations.n_evidence`) and the trigram index in step.
+of what it alone supported. Triggers keep `entities.degree` (which
+the walks read to spot hubs) and the trigram index in step; the store sets
+`relations.n_evidence` itself, once per relation per document.
 """
 from __future__ import annotations
 
@@ -108,12 +109,6 @@ CREATE TABLE evidence (
 );
 CREATE INDEX evidence_rid ON evidence(rid);
 CREATE INDEX evidence_seq ON evidence(seq);
-CREATE TRIGGER evidence_ai AFTER INSERT ON evidence BEGIN
-    UPDATE relations SET n_evidence = n_evidence + 1 WHERE rid = new.rid;
-END;
-CREATE TRIGGER evidence_ad AFTER DELETE ON evidence BEGIN
-    UPDATE relations SET n_evidence = n_evidence - 1 WHERE rid = old.rid;
-END;
 
 CREATE TABLE quantities (
     eid INTEGER NOT NULL REFERENCES entities(eid) ON DELETE CASCADE,
