@@ -56,8 +56,9 @@ def ingest(
 
 def _print_report(report: IngestReport) -> None:
     table = Table(title="ingest", show_lines=False)
-    for column in ("file", "status", "doc", "entities", "relations"):
-        table.add_column(column, justify="right" if column in ("entities", "relations") else "left")
+    table.add_column("file", overflow="fold")
+    for column in ("status", "doc", "entities", "relations"):
+        table.add_column(column, justify="right" if column in ("entities", "relations") else "left", no_wrap=True)
     style = {"added": "green", "unchanged": "dim", "failed": "red"}
     for r in report.results:
         table.add_row(escape(r.path), f"[{style[r.status]}]{r.status}[/]", r.doc_id[:12],
