@@ -5,7 +5,7 @@ import pytest
 
 from graph.model import Document, DocumentGraph, Entity, Evidence, Relation, content_hash
 from graph.query import UnknownEntity, carry
-from graph.query.carry import FANOUT, MAX_RELAYS, find_channels
+from graph.query.carry import CHANNEL_FANOUT, MAX_RELAYS, RELAY_FANOUT, find_channels
 from graph.query.target import expand_target
 from query_fixtures import load
 
@@ -105,22 +105,25 @@ def test_an_organisation_as_story_is_its_own_owner(qstore):
 
 
 def test_hub_target_is_walked_within_the_fanout(qstore):
-    """A country with hundreds of carriers: the walk reads at most FANOUT edges per node."""
-    text = "".join(f"第{i}号媒体覆盖哈萨克斯坦。" for i in range(400))
+    """A country with hundreds of better-supported carriers: the target-side walk reads a
+    capped number of edges, and the story-side walk still finds the story's own carriers."""
+    sentences = [f"第{i}号媒体覆盖哈萨克斯坦。" for i in range(400)]
+    text = "".join(sentences) * 2
     doc = content_hash(text)
     graph = DocumentGraph(Document(doc_id=doc, source="hub.txt", text=text),
                           [Entity("country:kz", "Country", "哈萨克斯坦")])
-    for i in range(400):
-        sentence = f"第{i}号媒体覆盖哈萨克斯坦。"
-        at = text.index(sentence)
+    for i, sentence in enumerate(sentences):
         graph.entities.append(Entity(f"media:hub-{i}", "MediaOutlet", f"第{i}号媒体"))
+        spans = [text.index(sentence), text.rindex(sentence)]
         graph.relations.append(Relation("REACHES", f"media:hub-{i}", "country:kz",
-                                        [Evidence(doc, at, at + len(sentence), sentence, 0.7)]))
+                                        [Evidence(doc, at, at + len(sentence), sentence, 0.7) for at in spans]))
     qstore.add_document(graph)
-    kz = qstore.get_entity("country:kz")
-    locations = expand_target(qstore, kz)
+    locations = expand_target(qstore, qstore.get_entity("country:kz"))
     _, walked = find_channels(qstore, locations)
-    assert len(walked.relations) <= FANOUT * len(locations) + FANOUT * MAX_RELAYS
+    assert len(walked.relations) <= CHANNEL_FANOUT * len(locations) + RELAY_FANOUT * MAX_RELAYS
+    assert "media:哈萨克国际通讯社" not in walked.entities  # crowded out of the hub's best edges
     result = carry(qstore, "大熊猫", "KZ", limit=5)
     assert len(result.carriers) == 5
-    assert result.carriers[0].entity.id == "media:成都传媒集团"
+    linked = [c.entity.id for c in result.carriers if c.linked]
+    assert {"media:成都传媒集团", "media:哈萨克国际通讯社"} <= set(linked)
+    assert result.carriers[0].linked

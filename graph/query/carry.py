@@ -13,6 +13,7 @@ channel, so the planner still gets an actionable answer.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -28,8 +29,10 @@ from graph.query.target import TargetLocation, expand_target
 from graph.store import GraphStore
 from ontology import load_ontology
 
-FANOUT = 50  # edges followed per node in every walk: hubs cannot blow a query up
-MAX_RELAYS = 60  # intermediaries whose carriers are looked up in the second hop
+FANOUT = 50  # edges followed per node from the story: hubs cannot blow a query up
+CHANNEL_FANOUT = 30  # edges into each target location, best-supported first
+MAX_RELAYS = 25  # intermediaries (with the strongest channels) whose carriers are looked up
+RELAY_FANOUT = 15  # carriers looked up behind each of them
 CHANNEL_PATHS_SHOWN = 3
 
 
@@ -89,11 +92,16 @@ def carry(store: GraphStore, story: str, target: str, limit: int = 10) -> CarryR
     names = Names(store, {e.id: e for e in story_entities} | {t.entity.id: t.entity for t in locations})
 
     found, channel_graph = find_channels(store, locations)
-    channels = _carriers_only(found, channel_graph)
     names.add(channel_graph.entities)
     story_graph = _story_walk(store, [e.id for e in story_entities])
     names.add(story_graph.entities)
     links = _links(story_graph, [e.id for e in story_entities])
+    near_story = sorted(links, key=lambda i: -links[i].strength)[:MAX_RELAYS]
+    story_side = channels_of(store, near_story, locations)
+    _merge(found, story_side)
+    where = {t.entity.id for t in locations}
+    _merge(found, relay_channels(story_graph.relations, story_side, names.name, where))
+    channels = _carriers_only(found, names.entities)
 
     ranked = sorted(channels, key=lambda cid: -_base_score(channels[cid], links.get(cid)))
     carriers = [_carrier(store, names, cid, channels[cid], links.get(cid)) for cid in ranked[:2 * limit]]
@@ -124,7 +132,7 @@ def find_channels(store: GraphStore, locations: list[TargetLocation]) -> tuple[d
     and every entity and edge walked."""
     where = {t.entity.id: t for t in locations}
     seen = Subgraph()
-    direct = store.neighbourhood(list(where), hops=1, relation_types=list(CHANNEL_WEIGHT), fanout=FANOUT)
+    direct = store.neighbourhood(list(where), hops=1, relation_types=list(CHANNEL_WEIGHT), fanout=CHANNEL_FANOUT)
     seen.entities.update(direct.entities)
     into: dict[str, list[Channel]] = {}  # entity → its direct channels (carrier or not)
     for rel in direct.relations:
@@ -134,31 +142,68 @@ def find_channels(store: GraphStore, locations: list[TargetLocation]) -> tuple[d
     channels: dict[str, list[Channel]] = {eid: list(chans) for eid, chans in into.items()}
     relays = sorted(into, key=lambda eid: -max(c.strength for c in into[eid]))[:MAX_RELAYS]
     relay_types = sorted({t for t, _ in RELAY_WEIGHT})
-    behind = store.neighbourhood(relays, hops=1, relation_types=relay_types, fanout=FANOUT) if relays else Subgraph()
+    behind = (store.neighbourhood(relays, hops=1, relation_types=relay_types, fanout=RELAY_FANOUT)
+              if relays else Subgraph())
     seen.entities.update(behind.entities)
-    relay_set = set(relays)
-    for rel in behind.relations:
-        for mid in {rel.head, rel.tail} & relay_set:
-            carrier = other_end(rel, mid)
-            weight = RELAY_WEIGHT.get((rel.type, rel.head == carrier)) or RELAY_WEIGHT.get((rel.type, None))
-            if weight is None or carrier in where or carrier == mid:
-                continue
-            for chan in into[mid]:
-                mid_name = seen.entities[mid].name if mid in seen.entities else mid
-                channels.setdefault(carrier, []).append(Channel(
-                    relations=[rel, *chan.relations], location=chan.location,
-                    strength=edge_strength(rel, weight) * chan.strength,
-                    text=f"{phrase(rel, carrier)} {mid_name}, which {chan.text}",
-                ))
+    relayed = relay_channels(behind.relations, {m: into[m] for m in relays},
+                             lambda i: seen.entities[i].name if i in seen.entities else i, set(where))
+    _merge(channels, relayed)
     seen.relations = direct.relations + behind.relations
     return channels, seen
 
 
-def _carriers_only(channels: dict[str, list[Channel]], seen: Subgraph) -> dict[str, list[Channel]]:
+def relay_channels(relations: list[Relation], direct: dict[str, list[Channel]], name_of: Callable[[str], str],
+                   exclude: set[str]) -> dict[str, list[Channel]]:
+    """Channels one relation behind an entity with a direct channel (RELAY_WEIGHT patterns)."""
+    out: dict[str, list[Channel]] = {}
+    for rel in relations:
+        for mid in {rel.head, rel.tail} & direct.keys():
+            carrier = other_end(rel, mid)
+            weight = RELAY_WEIGHT.get((rel.type, rel.head == carrier)) or RELAY_WEIGHT.get((rel.type, None))
+            if weight is None or carrier in exclude or carrier == mid:
+                continue
+            mid_name = name_of(mid)
+            for chan in direct[mid]:
+                out.setdefault(carrier, []).append(Channel(
+                    relations=[rel, *chan.relations], location=chan.location,
+                    strength=edge_strength(rel, weight) * chan.strength,
+                    text=f"{phrase(rel, carrier)} {mid_name}, which {chan.text}",
+                ))
+    return out
+
+
+def _merge(into: dict[str, list[Channel]], more: dict[str, list[Channel]]) -> None:
+    """Add channels not already known (the two walks can find the same one)."""
+    for eid, chans in more.items():
+        have = {tuple(r.key for r in c.relations) for c in into.get(eid, [])}
+        for chan in chans:
+            key = tuple(r.key for r in chan.relations)
+            if key not in have:
+                have.add(key)
+                into.setdefault(eid, []).append(chan)
+
+
+def channels_of(store: GraphStore, entity_ids: list[str], locations: list[TargetLocation]) -> dict[str, list[Channel]]:
+    """Direct channels of given entities: the walk from the story's side, which finds
+    carriers of the story that a hub target's capped walk would not reach."""
+    if not entity_ids:
+        return {}
+    where = {t.entity.id: t for t in locations}
+    sub = store.neighbourhood(entity_ids, hops=1, relation_types=list(CHANNEL_WEIGHT), fanout=CHANNEL_FANOUT)
+    wanted = set(entity_ids)
+    out: dict[str, list[Channel]] = {}
+    for rel in sub.relations:
+        hit = _direct(rel, where, sub.entities)
+        if hit is not None and hit[0] in wanted:
+            out.setdefault(hit[0], []).append(hit[1])
+    return out
+
+
+def _carriers_only(channels: dict[str, list[Channel]], entities: dict[str, Entity]) -> dict[str, list[Channel]]:
     kinds = carrier_types()
     out: dict[str, list[Channel]] = {}
     for eid, chans in channels.items():
-        etype = _entity_type(seen, eid)
+        etype = entities[eid].type if eid in entities else ""
         if etype == "Place":  # a place carries through its twin there, not by lying there
             chans = [c for c in chans if c.relations[0].type == "SISTER_CITY_OF"]
         if etype in kinds and chans:

@@ -13,7 +13,7 @@ from graph.model import Entity
 from graph.query.ranking import TARGET_WEIGHT
 from graph.store import GraphStore
 
-MAX_LOCATIONS = 60  # places of a big country: enough to find offices, bounded for hubs
+MAX_LOCATIONS = 25  # places of a big country: enough to find offices, bounded for hubs
 
 
 @dataclass
@@ -44,14 +44,19 @@ def expand_target(store: GraphStore, target: Entity) -> list[TargetLocation]:
 
 
 def _inside(store: GraphStore, location_id: str, entity_type: str, depth: int) -> list[Entity]:
-    """Locations LOCATED_IN this one (and, for depth 2, in those), via one store walk."""
-    sub = store.neighbourhood([location_id], hops=depth, relation_types=["LOCATED_IN"],
-                              entity_types=[entity_type], fanout=MAX_LOCATIONS)
-    inside = {location_id}
+    """Locations LOCATED_IN this one, then (depth 2, while under the cap) in those:
+    a province's cities count, without walking every city of a big country twice."""
+    found: dict[str, Entity] = {}
+    frontier = [location_id]
     for _ in range(depth):
-        inside |= {r.head for r in sub.relations if r.tail in inside}
-    return [sub.entities[i] for i in inside if i != location_id and i in sub.entities
-            and sub.entities[i].type == entity_type]
+        if not frontier or len(found) >= MAX_LOCATIONS:
+            break
+        sub = store.neighbourhood(frontier, hops=1, relation_types=["LOCATED_IN"], entity_types=[entity_type],
+                                  fanout=MAX_LOCATIONS)
+        inside = {r.head for r in sub.relations if r.tail in frontier} - found.keys() - {location_id}
+        found.update({i: sub.entities[i] for i in sorted(inside) if sub.entities[i].type == entity_type})
+        frontier = sorted(inside)
+    return list(found.values())[:MAX_LOCATIONS]
 
 
 def _containing(store: GraphStore, location_id: str) -> list[Entity]:
