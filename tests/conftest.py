@@ -44,6 +44,9 @@ def _sqlite_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ob
 STORE_FACTORIES: dict[str, Callable[[pytest.FixtureRequest, Path], contextlib.AbstractContextManager]] = {
     "sqlite": _sqlite_store,
 }
+from bolt_server import BOLT_STORE_FACTORIES, bolt_server  # noqa: E402,F401  (FalkorDB; Neo4j if NEO4J_URI)
+
+STORE_FACTORIES.update(BOLT_STORE_FACTORIES)
 
 
 @pytest.fixture(params=list(STORE_FACTORIES))
