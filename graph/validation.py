@@ -38,8 +38,9 @@ def validate_document_graph(graph: DocumentGraph) -> None:
             raise InvalidDocument(f"{where}: entity {ent.id!r} has unknown type {ent.type!r}")
         if not ent.id or not ent.name or not ent.name.strip():
             raise InvalidDocument(f"{where}: entity {ent.id!r} needs an id and a name")
-        if types.setdefault(ent.id, ent.type) != ent.type:
-            raise InvalidDocument(f"{where}: entity {ent.id!r} is given two types")
+        if ent.id in types:
+            raise InvalidDocument(f"{where}: entity {ent.id!r} is listed twice")
+        types[ent.id] = ent.type
     for entity, mentions in graph.mentions.items():
         if entity not in types:
             raise InvalidDocument(f"{where}: mentions of {entity!r}, which is not among its entities")
