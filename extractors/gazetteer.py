@@ -98,7 +98,10 @@ class Gazetteer:
                 key = fold(surface)
                 if len(surface) < 2 or self._by_surface.get(key) is not entry or self._automaton.exists(key):
                     continue  # 日, 渝, 湘: aliases to print, too ambiguous to match
-                self._automaton.add_word(key, (surface, entry))
+                latin_start = _ASCII_ALNUM.match(surface[0]) is not None
+                latin_end = _ASCII_ALNUM.match(surface[-1]) is not None
+                exact = surface if _ACRONYM.match(surface) else None
+                self._automaton.add_word(key, (len(surface), entry, latin_start, latin_end, exact))
         self._automaton.make_automaton()
 
     def get(self, name: str) -> Entry | None:
@@ -109,14 +112,14 @@ class Gazetteer:
         folded = fold(text)
         out = []
         n = len(text)
-        for end_idx, (surface, entry) in self._automaton.iter(folded):
+        for end_idx, (size, entry, latin_start, latin_end, exact) in self._automaton.iter(folded):
             end = end_idx + 1
-            start = end - len(surface)
-            if _ASCII_ALNUM.match(surface[0]) and start > 0 and _ASCII_ALNUM.match(text[start - 1]):
+            start = end - size
+            if latin_start and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
                 continue
-            if _ASCII_ALNUM.match(surface[-1]) and end < n and _ASCII_ALNUM.match(text[end]):
+            if latin_end and end < n and text[end].isascii() and text[end].isalnum():
                 continue
-            if _ACRONYM.match(surface) and text[start:end] != surface:
+            if exact is not None and text[start:end] != exact:
                 continue  # WHO is not "who"
             out.append(GazMatch(start, end, entry))
         return out

@@ -106,7 +106,8 @@ class Recogniser:
         generic_lines = [ln for ln in (data_dir / "generic.txt").read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
         self.generic = set(generic_lines[0].split())
         self._generic_re = re.compile("(?:" + _alternation(self.generic).pattern + r"|\d+|[个家位名])+")
-        self.generic_heads = set(" ".join(generic_lines[1:]).split())
+        self.generic_heads = set(generic_lines[1].split())
+        self.not_places = set(" ".join(generic_lines[2:]).split())
         self._inner_words = _alternation(_words(data_dir / "inner_words.txt"))
         self._head_exclusions = _alternation(_words(data_dir / "head_exclusions.txt"))
         self.quote_after: list[tuple[str, str]] = []
@@ -213,12 +214,18 @@ class Recogniser:
             if m.entry.type == "Place" and self._ambiguous_place(m):
                 guarded.setdefault(m.entry.id, []).append(m)
         loc_ends = {m.end for m in matches if m.entry.type in LOCATION_TYPES}
+        countries = {m.entry.id for m in matches if m.entry.type == "Country"}
         dropped = {id(m) for ms in guarded.values()
-                   if not any(self._bounded(text, m.start) or m.start in loc_ends for m in ms) for m in ms}
+                   if not any(self._bounded(text, m.start) or m.start in loc_ends or m.entry.attrs.get("parent") in countries for m in ms)
+                   for m in ms}
         out = []
         for m in matches:
             if id(m) in dropped:
                 continue
+            if m.entry.type in LOCATION_TYPES:
+                surface = text[m.start:m.end]
+                if surface in self.not_places or (surface[0].isascii() and surface[0].islower()):
+                    continue  # 中央, "northern": words, not the places a gazetteer names so
             out.append(Candidate(m.start, m.end, m.entry.type, m.entry.name, 0.95, "lexicon", entry=m.entry))
             head = self._heritage_heads.get(m.entry.name)
             if head is not None and m.start >= 2:
@@ -558,15 +565,17 @@ def select(cands: list[Candidate], text_length: int) -> list[Candidate]:
     order = sorted((c for c in cands if not c.weak and not c.anaphor and c.end > c.start),
                    key=lambda c: (-c.length, -_PRIORITY.get(c.source, 0), c.start))
     for c in order:
-        owners = set(owner[c.start:c.end])
-        if owners == {-1}:
+        # Kept spans are at least as long as this one, so its two ends tell all:
+        # both free → free, both in one kept span → nested, else it crosses.
+        first, last = owner[c.start], owner[c.end - 1]
+        if first == last == -1:
             idx = len(kept)
             kept.append(c)
             owner[c.start:c.end] = [idx] * c.length
             continue
-        if len(owners) != 1:
+        if first != last:
             continue  # crosses a longer reading
-        outer = kept[owners.pop()]
+        outer = kept[first]
         if (outer.start, outer.end) == (c.start, c.end):
             continue
         if c.type in ORG_TYPES and (outer.type in ORG_TYPES or outer.type == "Place") and not c.soft_head:

@@ -181,16 +181,17 @@ class Resolver:
 
     def _suffix_aliases(self, groups, alias_of) -> None:
         """创交会 = 全球创交会, 渝中区 = 重庆市渝中区: a pattern name that ends a longer one."""
-        ordered = sorted(groups.values(), key=lambda g: len(g.name))
-        for short in ordered:
+        ending: dict[str, _Group] = {}  # proper suffix of a name → the shortest name it ends
+        for g in sorted(groups.values(), key=lambda g: len(g.name), reverse=True):
+            for n in (g.name, *g.aliases):
+                for i in range(1, len(n) - 2):
+                    ending[n[i:]] = g
+        for short in sorted(groups.values(), key=lambda g: len(g.name)):
             if short.known or short.type == "Person" or len(short.name) < 3 or short.id not in groups:
                 continue
-            for full in sorted(groups.values(), key=lambda g: len(g.name)):
-                if full is short or len(full.name) <= len(short.name) or not _compatible(full.type, short.type):
-                    continue
-                if any(n.endswith(short.name) for n in (full.name, *full.aliases) if n != short.name):
-                    self._merge(short, full, groups, alias_of)
-                    break
+            full = ending.get(short.name)
+            if full is not None and full is not short and full.id in groups and _compatible(full.type, short.type):
+                self._merge(short, full, groups, alias_of)
 
     def _abbreviations(self, text: str, cands: list[Candidate], groups, alias_of) -> None:
         """重报集团 → 重庆日报报业集团; weak candidates live only through this."""
