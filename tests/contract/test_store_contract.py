@@ -359,3 +359,12 @@ def test_evidence_must_belong_to_its_document(store, make_graph):
     with pytest.raises(ValueError, match="another document"):
         store.add_document(g)
     assert store.stats()["documents"] == 0
+
+
+@pytest.mark.parametrize("query", ['"', 'a"b"c', "OR AND NOT", "*", "《熊猫》*", "NEAR(a b)", "%_", "\\"])
+def test_search_treats_query_syntax_as_text(store, make_graph, query):
+    store.add_document(make_graph("d", [CQ, ("Work", "《熊猫》*特辑")]))
+    found = store.search(query)
+    assert all(query.lower() in (e.name + " " + " ".join(e.aliases)).lower() for e in found)
+    if query == "《熊猫》*":
+        assert [e.name for e in found] == ["《熊猫》*特辑"]
