@@ -57,6 +57,11 @@ def fold(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def exact_case_free(entry: Entry) -> bool:
+    """Lower-case mentions count only for lower-case names (bilibili)."""
+    return any(s[:1].islower() for s in entry.surfaces)
+
+
 def read_lexicon(path: Path) -> list[Entry]:
     """`name<TAB>type<TAB>alias|alias<TAB>k=v;k=v` lines; `#` starts a comment line."""
     entries = []
@@ -121,6 +126,8 @@ class Gazetteer:
                 continue
             if exact is not None and text[start:end] != exact:
                 continue  # WHO is not "who"
+            if latin_start and text[start].islower() and not exact_case_free(entry):
+                continue  # "threads", "northern": words; Threads, Northern: names
             out.append(GazMatch(start, end, entry))
         return out
 

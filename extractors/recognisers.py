@@ -231,18 +231,17 @@ class Recogniser:
             if head is not None and m.start >= 2:
                 # 巫山皮影戏: a place-bound variant of a heritage form.
                 pre = text[m.start - 2:m.start]
-                before = text[m.start - 3:m.start - 2] if m.start >= 3 else ""
-                if _CJK_CHAR.fullmatch(pre[0]) and _CJK_CHAR.fullmatch(pre[1]) and (not before or not _CJK_CHAR.match(before) or before in "的和与及"):
-                    if not any(pre.startswith(s) or pre.endswith(s) for s in self.stops if len(s) <= 2):
-                        name = text[m.start - 2:m.end]
-                        out.append(Candidate(m.start - 2, m.end, "CulturalIP", name, 0.8, "heritage", attrs=dict(head.attrs)))
+                place = next((e for e in map(self.gaz.get, (pre, pre + "县", pre + "市", pre + "区")) if e is not None), None)
+                if place is not None and place.type == "Place":
+                    name = text[m.start - 2:m.end]
+                    out.append(Candidate(m.start - 2, m.end, "CulturalIP", name, 0.8, "heritage", attrs=dict(head.attrs)))
         return out
 
     def _fuzzy_platforms(self, text: str, matches: list[GazMatch]) -> list[Candidate]:
         """Misspelt platform names (Tiktiok, Facebok): Latin words close to a known one."""
         covered = {m.start for m in matches}
         out = []
-        for m in re.finditer(r"(?<![A-Za-z])[A-Za-z][A-Za-z0-9]{4,}(?![A-Za-z])", text):
+        for m in re.finditer(r"(?<![A-Za-z])[A-Z][A-Za-z0-9]{4,}(?![A-Za-z])", text):
             if m.start() in covered:
                 continue
             hit = process.extractOne(m.group().lower(), self._platforms.keys(), scorer=fuzz.ratio, score_cutoff=84)
@@ -435,6 +434,13 @@ class Recogniser:
             return Candidate(p, p + latin.end(), "Person", latin.group(), 0.7, "role")
         if p >= len(text) or not _CJK_CHAR.match(text[p]):
             return None
+        foreign = re.match(f"[{_CJK}]{{2,6}}(?:·[{_CJK}]{{1,6}})+", text[p:p + 30])
+        if foreign:  # 詹姆斯·穆图: a transliterated name, surname or not
+            name = foreign.group()
+            last = name.rindex("·") + 2
+            while last < len(name) and name[last] not in _NAME_STOP:
+                last += 1
+            return Candidate(p, p + last, "Person", name[:last], 0.75, "role")
         sur = 2 if text[p:p + 2] in self.compound_surnames else 1 if text[p] in self.single_surnames else 0
         if not sur:
             return None
@@ -538,7 +544,8 @@ class Recogniser:
                 if not u or any(w in u.group() for w in ("的", "在", "与", "和")):
                     break
                 name = u.group()
-                cand = Candidate(u.start(), u.end(), "Place", name, 0.7, "place")
+                known = self.gaz.get(name) or self.gaz.get(name[:-1])
+                cand = Candidate(u.start(), u.end(), "Place", name, 0.7, "place", entry=known if known and known.type == "Place" else None)
                 if len(name) >= 3:
                     cand.aliases.append(name[:-1])
                 out.append(cand)
