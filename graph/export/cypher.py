@@ -54,7 +54,9 @@ def _row(props: dict[str, Any], **keys: str) -> str:
 
 
 def cypher(selected: Selected) -> Iterator[str]:
-    yield "// Qiao subgraph. One statement per line: cypher-shell -f this.cypher, or run line by line.\n"
+    yield ("// Qiao subgraph, for an empty Neo4j or FalkorDB database. One statement per line: "
+           "cypher-shell -f this.cypher, or run line by line.\n"
+           "// The index line fails where the index already exists: skip it when adding to a Qiao graph.\n")
     yield "CREATE INDEX FOR (n:Entity) ON (n.id);\n"
     batches: dict[tuple[str, ...], list[str]] = {}
     for entity in selected.entities():
