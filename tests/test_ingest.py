@@ -90,3 +90,15 @@ def test_dev_corpus_ingest_is_idempotent_and_remove_readd_restores(tmp_path: Pat
     assert json.loads(stats())["documents"] == json.loads(once)["documents"] - 1
     assert runner.invoke(app, ["ingest", str(victim), "--store", store]).exit_code == 0
     assert stats() == once
+
+
+def test_sample_reports_resolve_aliases_to_one_entity(sample_store):
+    (group,) = sample_store.lookup("重报集团")
+    assert group.name == "重庆日报报业集团" and group.type == "MediaOutlet"
+    (facebook,) = sample_store.lookup("脸书")
+    assert facebook.type == "Platform" and "Facebook" in [facebook.name, *facebook.aliases]
+    (zicc,) = sample_store.lookup("ZICC")
+    assert "浙江省国际传播中心" in [zicc.name, *zicc.aliases]
+    sources = {Path(ev.source) for rel in sample_store.relations(zicc.id) for ev in rel.evidence}
+    assert sources and all(s.parent == EXAMPLES for s in sources)
+    assert any("zicc" in s.name for s in sources)
