@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from api.cli.main import JsonOption, StoreOption, app, console, err_console, store_from
+from extractors.loaders import SUPPORTED_SUFFIXES
 from graph.ingest import IngestReport, collect_files, ingest_file
 from graph.model import Entity, Relation
 from graph.store import GraphStore
@@ -37,6 +38,8 @@ def ingest(
     graph_store = store_from(store)
     try:
         files = collect_files(paths)
+        if not files:
+            err_console.print(f"[yellow]no supported files found[/yellow] ({' '.join(sorted(SUPPORTED_SUFFIXES))})")
         report = IngestReport()
         with Progress(
             TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
