@@ -164,9 +164,9 @@ class BoltStore:
             return self.dialect.transaction(session, work, write=write)
 
     def _ensure_schema(self) -> None:
-        with self._session() as session:
-            for statement in self.dialect.schema_statements(session, sorted(self._ontology.entity_types)):
-                session.run(statement).consume()
+        types = sorted(self._ontology.entity_types)
+        for statement in self._transact(lambda run: self.dialect.schema_statements(run, types), write=False):
+            self._transact(lambda run, ddl=statement: run(ddl, {}), write=True)
 
     def _next_seq(self) -> int:
         """Ingestion order across processes: microseconds, strictly increasing in this one."""

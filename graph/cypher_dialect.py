@@ -85,7 +85,7 @@ class Dialect:
     def transaction(self, session: neo4j.Session, work: Callable[[Runner], T], *, write: bool) -> T:
         raise NotImplementedError
 
-    def schema_statements(self, session: neo4j.Session, entity_types: Sequence[str]) -> list[str]:
+    def schema_statements(self, run: Runner, entity_types: Sequence[str]) -> list[str]:
         """The DDL still missing for the ontology's types (all of it on a new database)."""
         raise NotImplementedError
 
@@ -105,7 +105,7 @@ class Neo4jDialect(Dialect):
 
         return session.execute_write(unit) if write else session.execute_read(unit)
 
-    def schema_statements(self, session: neo4j.Session, entity_types: Sequence[str]) -> list[str]:
+    def schema_statements(self, run: Runner, entity_types: Sequence[str]) -> list[str]:
         out = [
             f"CREATE CONSTRAINT qiao_entity_id IF NOT EXISTS FOR (e:{ENTITY_LABEL}) REQUIRE e.id IS UNIQUE",
             "CREATE CONSTRAINT qiao_document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.doc_id IS UNIQUE",
@@ -153,7 +153,8 @@ class FalkorDBDialect(Dialect):
     retries = 3
 
     def driver_options(self) -> dict[str, Any]:
-        return {"max_connection_pool_size": 1, "connection_acquisition_timeout": 30.0}
+        # A stalled handshake (see `_settle`) fails fast and is retried on a fresh connection.
+        return {"max_connection_pool_size": 1, "connection_acquisition_timeout": 5.0, "connection_timeout": 5.0}
 
     def database(self, requested: str | None) -> str | None:
         if requested not in (None, DEFAULT_GRAPH):
@@ -182,9 +183,9 @@ class FalkorDBDialect(Dialect):
                 time.sleep(0.2 * (attempt + 1))
         raise AssertionError("unreachable")
 
-    def schema_statements(self, session: neo4j.Session, entity_types: Sequence[str]) -> list[str]:
+    def schema_statements(self, run: Runner, entity_types: Sequence[str]) -> list[str]:
         have: set[tuple[str, str, str]] = set()
-        for record in session.run("CALL db.indexes() YIELD label, properties, types RETURN label, properties, types"):
+        for record in run("CALL db.indexes() YIELD label, properties, types RETURN label, properties, types", {}):
             for prop in record["properties"]:
                 for kind in (record["types"] or {}).get(prop, []):
                     have.add((record["label"], prop, kind))
@@ -259,12 +260,18 @@ DIALECTS: dict[str, type[Dialect]] = {"neo4j": Neo4jDialect, "falkordb": FalkorD
 
 
 def detect(driver: neo4j.Driver, database: str | None) -> Dialect:
-    """Ask the server: Neo4j lists its components, FalkorDB refuses the procedure."""
-    with driver.session(database=database) as session:
+    """Ask the server: Neo4j lists its components, FalkorDB refuses the procedure.
+
+    Asked the cautious (FalkorDB) way, which works on both servers.
+    """
+    def ask(run: Runner) -> Dialect:
         try:
-            session.run("CALL dbms.components() YIELD name RETURN name").consume()
-        except (ServiceUnavailable, SessionExpired):
+            run("CALL dbms.components() YIELD name RETURN name", {})
+        except _TRANSIENT:
             raise
         except Neo4jError:
             return FalkorDBDialect()
-    return Neo4jDialect()
+        return Neo4jDialect()
+
+    with driver.session(database=database) as session:
+        return FalkorDBDialect().transaction(session, ask, write=False)
