@@ -47,7 +47,7 @@ def _snapshot(store) -> tuple:
     return store.stats(), entities, relations
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(docs=st.lists(document, min_size=1, max_size=6), order=st.randoms(use_true_random=False))
 def test_any_order_of_adds_and_removes_gives_the_same_store(store, make_graph, docs, order):
     graphs = [_graph(make_graph, n, spec) for n, spec in enumerate(docs)]
