@@ -102,6 +102,10 @@ class Recogniser:
         stop_lines = [ln for ln in (data_dir / "stopwords.txt").read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
         self.hard_stops = set(stop_lines[0].split())
         self.stops = self.hard_stops | set(" ".join(stop_lines[1:]).split())
+        self._stop_auto = ahocorasick.Automaton()
+        for w in self.stops:
+            self._stop_auto.add_word(w, (len(w), w in self.hard_stops))
+        self._stop_auto.make_automaton()
         self._max_stop = max(map(len, self.stops))
         generic_lines = [ln for ln in (data_dir / "generic.txt").read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
         self.generic = set(generic_lines[0].split())
@@ -129,10 +133,11 @@ class Recogniser:
         cands += self._fuzzy_platforms(text, matches)
         cands += self._works(text)
         cands += self._quotes(text)
-        cands += self._suffixed(text, matches, protected)
+        stop_ends = self._stop_ends(text, protected)
+        cands += self._suffixed(text, matches, protected, stop_ends)
         cands += self._latin_suffixed(text)
         cands += self._persons(text)
-        cands += self._enumerations(text, protected)
+        cands += self._enumerations(text, protected, stop_ends[0])
         cands += self._numbered_events(text)
         cands += self._cultures(text)
         cands += self._sources(text)
@@ -328,10 +333,22 @@ class Recogniser:
         return None
 
     # -- organisations by head word ------------------------------------------
-    def _left_edge(self, text: str, s: int, protected: bytearray, limit: int, stops: set[str] | None = None) -> int:
+    def _stop_ends(self, text: str, protected: bytearray) -> tuple[bytearray, bytearray]:
+        """Positions right after a stop word that is not inside a known name: (any stop, hard stop)."""
+        any_stop = bytearray(len(text) + 1)
+        hard = bytearray(len(text) + 1)
+        for end_idx, (size, is_hard) in self._stop_auto.iter(text):
+            start = end_idx + 1 - size
+            if any(protected[start:end_idx + 1]):
+                continue
+            any_stop[end_idx + 1] = 1
+            if is_hard:
+                hard[end_idx + 1] = 1
+        return any_stop, hard
+
+    def _left_edge(self, text: str, s: int, protected: bytearray, limit: int, stop_ends: bytearray) -> int:
         """Walk left from a head word over name characters until a stop word or punctuation.
         Event names (能力建设工作座谈会) may hold verbs, so they stop only at hard stops."""
-        stops = self.stops if stops is None else stops
         lo = max(0, s - limit)
         p = s
         while p > lo:
@@ -341,26 +358,29 @@ class Recogniser:
                     p -= 1
                     continue
                 break
-            if not protected[p - 1]:
-                if any(text[p - k:p] in stops for k in range(1, self._max_stop + 1) if p - k >= 0 and not any(protected[p - k:p])):
-                    break
+            if stop_ends[p] and not protected[p - 1]:
+                break
             p -= 1
         return p
 
-    def _suffixed(self, text: str, matches: list[GazMatch], protected: bytearray) -> list[Candidate]:
+    def _suffixed(self, text: str, matches: list[GazMatch], protected: bytearray,
+                  stop_ends: tuple[bytearray, bytearray]) -> list[Candidate]:
         anchors_by_start: dict[int, list[GazMatch]] = {}
         for m in matches:
             anchors_by_start.setdefault(m.start, []).append(m)
-        excluded = [x.span() for x in self._head_exclusions.finditer(text)]
+        excluded: dict[int, list[int]] = {}
+        for x in self._head_exclusions.finditer(text):
+            excluded.setdefault(x.start(), []).append(x.end())
         out = []
         for m in self._cjk_suffix.finditer(text):
             s, e = m.span()
             suffix = m.group()
-            if any(xs < e and xe > s and not (xs >= s and xe <= e) for xs, xe in excluded):
+            if excluded and any(xe > s and not (xs >= s and xe <= e)
+                                for xs in range(s - 4, e) for xe in excluded.get(xs, ())):
                 continue
             etype, flags = self.suffixes[suffix]
             limit = 36 if etype == "Event" else 20
-            p = self._left_edge(text, s, protected, limit, self.hard_stops if etype == "Event" else self.stops)
+            p = self._left_edge(text, s, protected, limit, stop_ends[1] if etype == "Event" else stop_ends[0])
             date = _DATE_PREFIX.match(text, p)
             if date and date.end() > p and date.end() <= s:
                 p = date.end()
@@ -461,7 +481,7 @@ class Recogniser:
         return Candidate(p, end, "Person", text[p:end], 0.75, "role")
 
     # -- enumerations -------------------------------------------------------------
-    def _enumerations(self, text: str, protected: bytearray) -> list[Candidate]:
+    def _enumerations(self, text: str, protected: bytearray, stop_ends: bytearray) -> list[Candidate]:
         out = []
         for m in re.finditer(r"等(?:(\d+|[一二三四五六七八九十]+)[位名])?", text):
             cue = self._enum_cue.match(text, m.end())
@@ -469,7 +489,7 @@ class Recogniser:
             if not cue and not is_person:
                 continue
             etype = "Person" if is_person else self.enum_cues[cue.group()]
-            items = self._enum_items(text, m.start(), protected)
+            items = self._enum_items(text, m.start(), protected, stop_ends)
             for s, e in items:
                 item = text[s:e].strip()
                 if not item or item in self.generic or self._generic_re.fullmatch(item):
@@ -482,7 +502,7 @@ class Recogniser:
                 out.append(Candidate(s, e, etype, item, 0.6, "enumeration"))
         return out
 
-    def _enum_items(self, text: str, end: int, protected: bytearray) -> list[tuple[int, int]]:
+    def _enum_items(self, text: str, end: int, protected: bytearray, stop_ends: bytearray) -> list[tuple[int, int]]:
         items = []
         while True:
             latin = re.search(r"[A-Za-z][A-Za-z0-9'’ ]*$", text[max(0, end - 40):end])
@@ -491,7 +511,7 @@ class Recogniser:
                 s += len(latin.group()) - len(latin.group().lstrip())
                 e = end - (len(latin.group()) - len(latin.group().rstrip()))
             else:
-                s = self._left_edge(text, end, protected, 12)
+                s = self._left_edge(text, end, protected, 12, stop_ends)
                 e = end
             if s >= e:
                 break

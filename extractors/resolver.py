@@ -90,8 +90,12 @@ class Resolver:
         groups: dict[str, _Group] = {}
         span_group: list[tuple[Candidate, _Group]] = []
         types = self._majority_types(kept)
+        memo: dict[tuple, _Group] = {}
         for c in kept:
-            g = self._group_for(c, groups, types)
+            key = (c.name, c.type, c.entry.id if c.entry else None)
+            g = memo.get(key)
+            if g is None or g.id not in groups:
+                g = memo[key] = self._group_for(c, groups, types)
             g.spans.append(ResolvedSpan(c.start, c.end, g.type, g.id, c.confidence))
             for alias in c.aliases:
                 g.add_alias(alias)
@@ -121,8 +125,8 @@ class Resolver:
         votes: dict[str, Counter] = {}
         for c in kept:
             if c.entry is None and c.source != "echo":
-                votes.setdefault(slug(c.name), Counter())[c.type] += 1
-        return {k: v.most_common(1)[0][0] for k, v in votes.items()}
+                votes.setdefault(c.name, Counter())[c.type] += 1
+        return {k: v.most_common(1)[0][0] for k, v in votes.items() if len(v) > 1}
 
     def _group_for(self, c: Candidate, groups: dict[str, _Group], types: dict[str, str]) -> _Group:
         entry = c.entry
@@ -135,7 +139,7 @@ class Resolver:
             if g is None:
                 g = groups[entry.id] = _Group(entry.id, entry.type, entry.name, list(entry.aliases), dict(entry.attrs), known=True)
             return g
-        etype = types.get(slug(c.name), c.type)
+        etype = types.get(c.name, c.type)
         gid = entity_id(etype, c.name)
         g = groups.get(gid)
         if g is None:
@@ -181,13 +185,19 @@ class Resolver:
 
     def _suffix_aliases(self, groups, alias_of) -> None:
         """创交会 = 全球创交会, 渝中区 = 重庆市渝中区: a pattern name that ends a longer one."""
+        shorts = [g for g in groups.values() if not g.known and g.type != "Person" and len(g.name) >= 3]
+        if not shorts:
+            return
+        wanted = {g.type for g in shorts}
+        if wanted & ORG_TYPES:
+            wanted |= ORG_TYPES
         ending: dict[str, _Group] = {}  # proper suffix of a name → the shortest name it ends
-        for g in sorted(groups.values(), key=lambda g: len(g.name), reverse=True):
+        for g in sorted((g for g in groups.values() if g.type in wanted), key=lambda g: len(g.name), reverse=True):
             for n in (g.name, *g.aliases):
                 for i in range(1, len(n) - 2):
                     ending[n[i:]] = g
-        for short in sorted(groups.values(), key=lambda g: len(g.name)):
-            if short.known or short.type == "Person" or len(short.name) < 3 or short.id not in groups:
+        for short in sorted(shorts, key=lambda g: len(g.name)):
+            if short.id not in groups:
                 continue
             full = ending.get(short.name)
             if full is not None and full is not short and full.id in groups and _compatible(full.type, short.type):

@@ -1,10 +1,9 @@
-"""A coarse tokenizer: one token per run of one script, split where entities start and end.
+"""A coarse tokenizer: one token per stretch between separators, split where entities start and end.
 
 spaCy's Chinese tokenizer makes one token per character and runs at about
 0.26 MB/s (FACTS.md): slower than everything else Qiao does to a report. Here
-a token is a run of Chinese characters, a Latin word, a number, a punctuation
-mark or a stretch of whitespace, cut further at every boundary of an entity
-candidate. That keeps tokens few (a Doc costs per token) while every entity
+a token is what lies between whitespace and sentence-ending punctuation, cut
+further at every boundary of an entity candidate. That keeps tokens few (a Doc costs per token) while every entity
 span is still a whole number of tokens, so `doc.char_span` never has to guess.
 The candidates are found once, here, and handed to the `qiao_entities`
 component through `doc.user_data` instead of being searched for twice.
@@ -12,7 +11,6 @@ component through `doc.user_data` instead of being searched for twice.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -22,32 +20,30 @@ from spacy.vocab import Vocab
 from extractors.recognisers import get_recogniser
 
 CANDIDATES_KEY = "qiao_candidates"
-_PIECE = re.compile(r"\s+|[A-Za-z]+|\d+(?:\.\d+)?|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|.", re.S)
+# Separators that are tokens of their own: whitespace, sentence ends, a full stop before a space.
+_SEP = re.compile(r"\s+|[。！？!?；;…]+|\.(?=\s|$)")
 
 
 def segment(text: str, cuts: list[int]) -> tuple[list[str], list[bool]]:
-    """Words and trailing-space flags whose concatenation is exactly `text`."""
+    """Words and trailing-space flags whose concatenation is exactly `text`: cut at
+    separators and at `cuts`, nowhere else (a Doc costs per token)."""
+    bounds = set(cuts)
+    for m in _SEP.finditer(text):
+        bounds.add(m.start())
+        bounds.add(m.end())
+    bounds.add(0)
+    bounds.add(len(text))
+    edges = sorted(b for b in bounds if 0 <= b <= len(text))
     words: list[str] = []
     spaces: list[bool] = []
-    for m in _PIECE.finditer(text):
-        s, e = m.span()
-        piece = m.group()
-        if piece.isspace():
-            if words and not spaces[-1] and piece[0] == " ":
-                spaces[-1] = True
-                piece = piece[1:]
-            if piece:
-                words.append(piece)
-                spaces.append(False)
-            continue
-        i = bisect_right(cuts, s)
-        prev = s
-        while i < len(cuts) and cuts[i] < e:
-            words.append(text[prev:cuts[i]])
-            spaces.append(False)
-            prev = cuts[i]
-            i += 1
-        words.append(text[prev:e])
+    for a, b in zip(edges, edges[1:]):
+        word = text[a:b]
+        if word[0] == " " and words and not spaces[-1] and word.isspace():
+            spaces[-1] = True
+            word = word[1:]
+            if not word:
+                continue
+        words.append(word)
         spaces.append(False)
     return words, spaces
 
