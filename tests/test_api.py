@@ -164,3 +164,37 @@ def test_openapi_documents_every_route(client):
     body = spec["paths"]["/api/documents"]["post"]["requestBody"]["content"]
     assert {"multipart/form-data", "application/json"} <= set(body)
     assert client.get("/docs").status_code == 200
+
+
+def test_upload_appears_in_list_then_delete(client):
+    pytest.importorskip("extractors.pipeline", reason="the extractor is not available")
+    text = "浙江省国际传播中心与阿拉木图的一家媒体签署合作协议，共同制作纪录片。"
+    files = [("files", ("report.txt", text.encode("utf-8"), "text/plain")),
+             ("files", ("broken.docx", b"PK\x03\x04 not a zip", "application/octet-stream"))]
+    results = client.post("/api/documents", files=files).json()
+    assert [(r["source"], r["status"]) for r in results] == [("report.txt", "added"), ("broken.docx", "failed")]
+    assert results[1]["error"]
+    doc_id = results[0]["doc_id"]
+    listed = client.get("/api/documents", params={"limit": 50}).json()
+    assert listed["total"] == 4 and doc_id in [d["doc_id"] for d in listed["items"]]
+    assert client.get(f"/api/documents/{doc_id}").json()["source"] == "report.txt"
+    again = client.post("/api/documents", files=files[:1]).json()
+    assert again[0]["status"] == "unchanged"
+    typed = client.post("/api/documents", json={"text": "成都传媒集团推广大熊猫。", "source": "note"}).json()
+    assert typed[0]["status"] == "added" and typed[0]["source"] == "note"
+    assert client.delete(f"/api/documents/{doc_id}").status_code == 200
+    assert doc_id not in [d["doc_id"] for d in client.get("/api/documents").json()["items"]]
+    assert client.post("/api/documents", json={"text": ""}).status_code == 422
+
+
+def test_queries_on_the_sample_reports(sample_store):
+    """The same routes over examples/reports as extracted: carriers and angles come with sources."""
+    with TestClient(create_app(sample_store.uri)) as c:
+        carried = c.get("/api/carry", params={"story": "大熊猫", "to": "哈萨克斯坦"}).json()
+        assert carried["carriers"], carried["message"]
+        sources = {ev["source"] for car in carried["carriers"] for p in car["paths"] for e in p for ev in e["evidence"]}
+        assert sources and all(s.endswith((".txt", ".html", ".docx")) for s in sources), sources
+        angles = c.get("/api/angles", params={"to": "Kazakhstan"}).json()
+        assert angles["angles"] and angles["target"]["attrs"].get("iso2") == "KZ"
+        fc = c.get("/api/map.geojson").json()
+        assert any(f["properties"].get("iso2") == "KZ" for f in fc["features"])

@@ -9,9 +9,10 @@ import tempfile
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
+from starlette.datastructures import UploadFile
 
 from api.deps import AppSettings, Store, WriteAccess
 from api.schemas import DeletedOut, DocumentDetail, DocumentOut, ErrorOut, IngestOut, Page, TextIn

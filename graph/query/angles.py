@@ -22,8 +22,8 @@ from ontology import load_ontology
 
 ANGLE_TYPES = ("CulturalIP", "Work")
 SEEDS = 80  # entities with channels whose IPs and works are looked at
-# (relation from a seed, seed is a story product itself?) → share of the seed's channel strength
-SHARE = {"self": 1.0, "FEATURES": 0.9, "PRODUCED": 0.6, "PROMOTES": 0.6, "PRODUCED+FEATURES": 0.5}
+# relation (or chain) from a seed with a channel → share of that channel's strength
+SHARE = {"FEATURES": 0.9, "PRODUCED": 0.6, "PROMOTES": 0.6, "PRODUCED+FEATURES": 0.5}
 
 
 @dataclass
@@ -76,35 +76,45 @@ def angles(store: GraphStore, target: str, from_: str | None = None, limit: int 
 
 def _support(store: GraphStore, channels: dict[str, list[Channel]], names: Names) -> dict[str, list[_Support]]:
     """Angle id → the ways it is tied to the target, walking out from the best channels."""
-    best = {eid: max(channels[eid], key=lambda c: c.strength) for eid in channels}
-    seeds = sorted(best, key=lambda eid: -best[eid].strength)[:SEEDS]
+    ranked = {eid: sorted(channels[eid], key=lambda c: -c.strength) for eid in channels}
+    seeds = sorted(ranked, key=lambda eid: -ranked[eid][0].strength)[:SEEDS]
     walk = store.neighbourhood(seeds, hops=2, relation_types=["PROMOTES", "PRODUCED", "FEATURES"],
                                fanout=FANOUT) if seeds else Subgraph()
     names.add(walk.entities)
     out: dict[str, list[_Support]] = {}
 
-    def add(angle: str, share: str, via: list[Relation], chan: Channel, text: str) -> None:
-        if names.entity(angle).type in ANGLE_TYPES:
-            strength = SHARE[share] * chan.strength
-            for rel in via:
-                strength = edge_strength(rel, strength)
-            out.setdefault(angle, []).append(_Support(strength, [*via, *chan.relations], text))
+    def add(angle: str, share: str, via: list[Relation], seed: str, text: str) -> None:
+        """Support through the seed's best channel that does not pass through the angle itself."""
+        if names.entity(angle).type not in ANGLE_TYPES:
+            return
+        chan = next((c for c in ranked[seed] if not _touches(c.relations, angle)), None)
+        if chan is None:
+            return
+        strength = SHARE[share] * chan.strength
+        for rel in via:
+            strength = edge_strength(rel, strength)
+        out.setdefault(angle, []).append(_Support(strength, [*via, *chan.relations], f"{text}, which {chan.text}"))
 
     out_of: dict[str, list[Relation]] = {}
     for rel in walk.relations:
         out_of.setdefault(rel.head, []).append(rel)
     for seed in seeds:
-        chan = best[seed]
         seed_name = names.name(seed)
-        add(seed, "self", [], chan, chan.text)
+        if names.entity(seed).type in ANGLE_TYPES:
+            out.setdefault(seed, []).append(_Support(ranked[seed][0].strength, ranked[seed][0].relations,
+                                                     ranked[seed][0].text))
         for rel in out_of.get(seed, []):
-            add(rel.tail, rel.type, [rel], chan, f"{phrase(rel, rel.tail)} {seed_name}, which {chan.text}")
+            add(rel.tail, rel.type, [rel], seed, f"{phrase(rel, rel.tail)} {seed_name}")
             if rel.type == "PRODUCED":
                 for feat in out_of.get(rel.tail, []):
                     if feat.type == "FEATURES":
-                        add(feat.tail, "PRODUCED+FEATURES", [feat, rel], chan,
-                            f"is featured in {names.name(rel.tail)}, produced by {seed_name}, which {chan.text}")
+                        add(feat.tail, "PRODUCED+FEATURES", [feat, rel], seed,
+                            f"is featured in {names.name(rel.tail)}, produced by {seed_name}")
     return out
+
+
+def _touches(relations: list[Relation], entity_id: str) -> bool:
+    return any(entity_id in (r.head, r.tail) for r in relations)
 
 
 def _tellable(store: GraphStore, teller: Entity, names: Names) -> dict[str, list[Relation]]:
@@ -132,12 +142,16 @@ def _tellable(store: GraphStore, teller: Entity, names: Names) -> dict[str, list
 
 
 def _strength(supports: list[_Support]) -> float:
-    return combine(s.strength for s in supports)
+    return combine(s.strength for s in supports)  # an upper bound before _angle drops repeats
 
 
 def _angle(store: GraphStore, names: Names, angle_id: str, supports: list[_Support],
            pool: dict[str, list[Relation]] | None) -> Angle:
-    supports = sorted(supports, key=lambda s: -s.strength)
+    # one support per edge into the target: two routes to the same broadcast are not two broadcasts
+    independent: dict[tuple[str, str, str], _Support] = {}
+    for sup in sorted(supports, key=lambda s: -s.strength):
+        independent.setdefault(sup.relations[-1].key, sup)
+    supports = list(independent.values())
     reasons = [Reason("channel", round(s.strength, 4), s.text) for s in supports[:3]]
     score = _strength(supports)
     relations = {r.key: r for s in supports for r in s.relations}
