@@ -23,8 +23,6 @@ from ontology import load_ontology
 
 __all__ = ["RelationExtractor", "extract_relations", "mentions_of"]
 
-_RULES = ("partner", "sister", "located", "presence", "reaches", "operates", "part_of", "produced",
-          "features", "promotes", "affiliated")
 
 
 def mentions_of(doc: Doc) -> list[Mention]:
@@ -64,8 +62,11 @@ def extract_relations(text: str, mentions: Iterable[Mention], threshold: float =
         if "\n\n" in text[prev_end:sent.start].replace(" ", ""):
             carried = None
         prev_end = sent.end
+        if not sent.mentions:
+            continue
+        view.prepare(sent)
         if len(sent.mentions) + len(sent.nested) >= 2:
-            found = (f for name in _RULES for f in getattr(rules, name)(sent, carried))
+            found = (f for name in rules.applicable(sent) for f in getattr(rules, name)(sent, carried))
             for f in islice(found, max_pairs):
                 _keep(best, f, sent, rtypes, nested)
         subjects = view.subjects(sent)

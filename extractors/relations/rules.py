@@ -39,7 +39,28 @@ class Rules:
         self.v = view
         self.text = view.text
         self.lex = view.lex
-        self.affiliations: dict[str, list[Mention]] = {}  # person id → orgs, for quote attribution
+        roles = "|".join(re.escape(r) for r in sorted(self.lex.words["role"], key=len, reverse=True) if r.isascii())
+        # "Maria Lopez, a columnist for El Pais"
+        self.locatable = view.orgs | {"Place", "Country", "WorldRegion", "CulturalIP", "Event"}
+        self._memo_sent: Sentence | None = None
+        self._memo: dict[tuple[str, bool], list[tuple[int, int]]] = {}
+        orgs, locs = view.orgs, view.locs
+        # rule → (argument types of which one must occur, cues of which one must occur)
+        self.requires: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+            "partner": (orgs, ("partner", "co_found")),
+            "sister": (frozenset({"Place"}), ("sister_city",)),
+            "located": (locs, ()),
+            "presence": (locs, ("presence_noun",)),
+            "reaches": (frozenset({"Country", "WorldRegion"}), ("reaches", "shown_in")),
+            "operates": (frozenset({"Platform"}) | orgs, ("account",)),
+            "part_of": (orgs, ()),
+            "produced": (frozenset({"Work", "Event", "Platform"}), ("produce", "produce_weak", "publish")),
+            "features": (frozenset({"CulturalIP"}), ()),
+            "promotes": (frozenset({"CulturalIP"}), ("promotes",)),
+            "affiliated": (frozenset({"Person"}), ()),
+        }
+        self._role_of = re.compile(r",?\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,3}?(?:%s)\s+(?:of|at|for|with)\s+(?:the\s+)?"
+                                   % roles, re.I)
 
     # -- shared helpers ---------------------------------------------------------
     def decay(self, a: Mention, b: Mention) -> float:
@@ -52,8 +73,22 @@ class Rules:
         return [(s, e) for s, e in spans if not any(m.start <= s < m.end or m.start < e <= m.end for m in ms)]
 
     def cues(self, sent: Sentence, cue: str, inside_ok: bool = False) -> list[tuple[int, int]]:
-        found = self.lex.find(cue, self.text, sent.start, sent.end)
-        return found if inside_ok else self.outside(sent, found)
+        if self._memo_sent is not sent:
+            self._memo_sent, self._memo = sent, {}
+        key = (cue, inside_ok)
+        if key not in self._memo:
+            found = sent.cues.get(cue, [])
+            self._memo[key] = found if inside_ok or not found else self.outside(sent, found)
+        return self._memo[key]
+
+    def applicable(self, sent: Sentence) -> list[str]:
+        """Names of the rules whose argument types and cues occur in the sentence at all."""
+        types = {m.type for m in sent.mentions} | {m.type for m in sent.nested}
+        out = []
+        for name, (needs, cues) in self.requires.items():
+            if types & needs and (not cues or any(c in sent.cues for c in cues)):
+                out.append(name)
+        return out
 
     def actor(self, sent: Sentence, pos: int, carried: Mention | None, exclude: frozenset[str] = frozenset(),
               kinds: frozenset[str] | None = None) -> tuple[Mention | None, float]:
@@ -76,7 +111,7 @@ class Rules:
     def _is_object(self, sent: Sentence, m: Mention) -> bool:
         cs, _ = self.v.clause_of(sent, m.start)
         prefix = self.text[max(cs, m.start - 4):m.start].strip(_FILLER)
-        return any(prefix.endswith(w) for w in self.lex.words["object_marker"])
+        return self.lex.endswith("object_marker", prefix) is not None
 
     def group(self, sent: Sentence, idx: int, direction: int, kinds: frozenset[str], allow_yu: bool = False) -> list[Mention]:
         return [sent.mentions[i] for i in self.v.enumeration(sent, idx, direction, allow_yu) if sent.mentions[i].type in kinds]
@@ -106,7 +141,7 @@ class Rules:
             w = self.lex.endswith("adverb", s)
             if w:
                 s, changed = s[: -len(w)].strip(_FILLER), True
-            lead = next((a for a in self.lex.words["adverb"] if s.startswith(a)), None)
+            lead = self.lex.startswith("adverb", s)
             if lead:
                 s, changed = s[len(lead):].strip(_FILLER), True
         return s
@@ -120,7 +155,7 @@ class Rules:
             base = 0.85 if strong else 0.65
             # "A、B与C、D签约": the connector before the cue splits the two sides
             before = [c for c in connectors if c[1] <= ts and ts - c[1] <= 60 and self.text[c[0]:c[1]] not in ("and",)]
-            after = [c for c in self.lex.find("connector", self.text, ts, min(sent.end, te + 50))
+            after = [c for c in self.v.cues.find("connector", ts, min(sent.end, te + 50))
                      if self.text[c[0]:c[1]].lower() == "with"]
             for cs, ce in reversed(before):
                 j0 = self.index_after(sent, ce)
@@ -150,7 +185,7 @@ class Rules:
             _, clause_end = v.clause_of(sent, te)
             made = [m for m in sent.mentions if te <= m.start < clause_end + 40 and m.type in ("Work", "Event")]
             if made:
-                first = sent.mentions.index(made[0])
+                first = sent.position[id(made[0])]
                 for w in self.group(sent, first, +1, frozenset({"Work", "Event"})):
                     for a in group:
                         yield Found("PRODUCED", a, w, 0.8 * self.decay(a, w) ** 0.5)
@@ -219,14 +254,14 @@ class Rules:
     # -- LOCATED_IN ---------------------------------------------------------------
     def located(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
         v, ms, text = self.v, sent.mentions, self.text
-        locatable = v.orgs | {"Place", "Country", "WorldRegion", "CulturalIP", "Event"}
+        locatable = self.locatable
         # adjacency chains: 日本山梨县甲府市, 巴西圣保罗报, 非洲加纳“金芒果”卫星频道
         i = 0
         while i < len(ms):
             chain = [ms[i]]
             j = i
-            while j + 1 < len(ms) and v.gap(ms[j], ms[j + 1]).strip(_FILLER) == "" and \
-                    (ms[j + 1].start - ms[j].end) <= 2 and v.is_loc(ms[j]) and ms[j + 1].type in locatable:
+            while j + 1 < len(ms) and (ms[j + 1].start - ms[j].end) <= 2 and v.is_loc(ms[j]) \
+                    and ms[j + 1].type in locatable and v.gap(ms[j], ms[j + 1]).strip(_FILLER) == "":
                 nxt = ms[j + 1]
                 if nxt.type == "CulturalIP" and not (nxt.text[:1] in "“\"《「" or v.gap(ms[j], nxt).strip()):
                     break  # 重庆火锅, 洛阳非遗: a local kind of a generic IP, not a located landmark
@@ -243,7 +278,7 @@ class Rules:
             i = j + 1 if j > i else i + 1
         # 日本的甲府、韩国的釜山与金泉
         for k, m in enumerate(ms):
-            if not v.is_loc(m) or k + 1 >= len(ms) or v.gap(m, ms[k + 1]).strip(_FILLER) != "的":
+            if not v.is_loc(m) or k + 1 >= len(ms) or ms[k + 1].start - m.end > 3 or v.gap(m, ms[k + 1]).strip(_FILLER) != "的":
                 continue
             for n in self.group(sent, k + 1, +1, locatable, allow_yu=True):
                 if v.gap(n, n).strip() or (text[n.end:n.end + 1] == "的" and n is not ms[k + 1]):
@@ -267,11 +302,12 @@ class Rules:
             prev = ms[k - 1]
             lead = self.stripped(self.gap_text(prev.end, m.start - (3 if pre.endswith((" in", " at")) else 1)))
             after = self.text[m.end:min(sent.end, m.end + 12)]
-            verb = self.lex.search("located_verb", after)
-            if prev.type in locatable and len(lead) <= 1 and verb and verb.start() <= 4:
+            hit = self.v.cues.first("located_verb", m.end, min(sent.end, m.end + 12))
+            verb = hit is not None and hit[0] - m.end <= 4
+            if prev.type in locatable and len(lead) <= 1 and verb:
                 yield Found("LOCATED_IN", prev, m, 0.8)
             # 在成都举行的创交会 / 到成都参加的创交会
-            if verb and verb.start() <= 4 or after.startswith(("参加", "参与")):
+            if verb or after.startswith(("参加", "参与")):
                 rest = self.text[m.end:sent.end]
                 de = rest.find("的")
                 nxt = ms[k + 1] if k + 1 < len(ms) else None
@@ -279,7 +315,7 @@ class Rules:
                     yield Found("LOCATED_IN", nxt, m, 0.7)
         # 成都举行的创交会
         for k, m in enumerate(ms[:-1]):
-            if v.is_loc(m) and re.match(r"(举行|举办|召开)的", text[m.end:m.end + 3]) and ms[k + 1].type == "Event" \
+            if v.is_loc(m) and ms[k + 1].type == "Event" and text[m.end:m.end + 3] in ("举行的", "举办的", "召开的") \
                     and ms[k + 1].start - m.end <= 10:
                 yield Found("LOCATED_IN", ms[k + 1], m, 0.7)
         # 重庆还建设陆海国际新闻中心: a place founding an organisation
@@ -291,7 +327,7 @@ class Rules:
                 yield Found("LOCATED_IN", o, ms[k], 0.6)
         # nested prefix: 重庆市渝中区 → 渝中区 in 重庆市
         for m in ms:
-            if m.type != "Place":
+            if m.type != "Place" or len(m.text) < 4:
                 continue
             for n in v.prefixes(sent, m):
                 rest = m.text[n.end - m.start:]
@@ -331,7 +367,7 @@ class Rules:
             if holder is not None:
                 ns = holder.start
             cs, ce = v.clause_of(sent, ns)
-            if not self.lex.search("presence_verb", self.text[cs:ne]):
+            if self.v.cues.first("presence_verb", cs, ne) is None:
                 continue
             if sent.english:
                 locs = [m for m in ms if v.is_loc(m) and ne <= m.start <= ne + 25]
@@ -396,14 +432,14 @@ class Rules:
         accounts = set()
         for k, m in enumerate(ms):
             pre = self.text[max(sent.start, m.start - 6):m.start].rstrip(_FILLER)
-            if v.is_org(m) and self.lex.endswith("account", pre) and pre.endswith(tuple(w for w in self.lex.words["account"] if len(w) >= 2)):
+            word = self.lex.endswith("account", pre)
+            if v.is_org(m) and word and len(word) >= 2:
                 accounts.add(m.id)
         for k, p in enumerate(ms):
             if p.type != "Platform":
                 continue
             cs, ce = v.clause_of(sent, p.start)
-            clause = self.text[cs:ce]
-            if not self.lex.search("account", clause):
+            if self.v.cues.first("account", cs, ce) is None:
                 continue
             head, f = self.actor(sent, p.start, carried, exclude=frozenset(accounts))
             if head is None:
@@ -468,7 +504,7 @@ class Rules:
                 if y.start > ce + 30:
                     break
                 after = text[y.end:y.end + 6]
-                if v.is_org(y) and any(after.startswith(w) for w in self.lex.words["part_of_by"]):
+                if v.is_org(y) and self.lex.startswith("part_of_by", after):
                     yield Found("PART_OF", child, y, 0.8 * f)
         # 成都传媒集团组建“熊猫军团运营中心” / 湖南日报社计划打造“THIS IS HUNAN”
         for ts, te in self.cues(sent, "part_of_found"):
@@ -557,16 +593,16 @@ class Rules:
                     return ms[k], 1.0
         lead_text = self.stripped(self.text[cs:ts])
         followed_by_de = self.text[te:te + 1] == "的"
-        if lead_text and followed_by_de and not any(lead_text.endswith(p) for p in self.lex.words["pronoun"]):
+        if lead_text and followed_by_de and not self.lex.endswith("pronoun", lead_text):
             return None, 0.0  # "外国摄影师拍摄的《…》": the agent is a phrase that is no entity
         return self.actor(sent, ts, carried, kinds=self.v.orgs)
 
     def _coactors(self, sent: Sentence, head: Mention) -> list[Mention]:
         """Organisations joined to `head` by 与/和 before a 共同/联合 verb."""
         ms = sent.mentions
-        if head not in ms:
+        k = sent.position.get(id(head), -1)
+        if k < 0:
             return []
-        k = ms.index(head)
         out = []
         for j in range(k + 1, len(ms)):
             g = self.v.gap(ms[j - 1], ms[j])
@@ -627,7 +663,7 @@ class Rules:
         if english or part.isascii():
             words = _ASCII_WORD_RE.findall(part)
             low = part.lower().removeprefix("'s").strip()
-            return bool(words) and len(words) <= 4 and any(low.endswith(r) for r in self.lex.words["role"] if r.isascii())
+            return bool(words) and len(words) <= 4 and self.lex.endswith("role", low) is not None
         part = part.removeprefix("的")
         role = self.lex.endswith("role", part)
         if not role:
@@ -639,7 +675,7 @@ class Rules:
             pre = pre.removesuffix(p)
         if len(pre) <= 4:
             return True
-        return len(pre) <= 8 and any(pre.endswith(s) for s in self.lex.words["dept_suffix"])
+        return len(pre) <= 8 and self.lex.endswith("dept_suffix", pre) is not None
 
     def affiliated(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
         v, ms, text = self.v, sent.mentions, self.text
@@ -660,8 +696,7 @@ class Rules:
             # PERSON, ROLE of ORG
             if k + 1 < len(ms) and v.is_org(ms[k + 1]):
                 g = v.gap(p, ms[k + 1])
-                if sent.english and re.fullmatch(r",?\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,3}?(?:%s)\s+(?:of|at|for|with)\s+(?:the\s+)?"
-                                                 % "|".join(re.escape(r) for r in self.lex.words["role"] if r.isascii()), g, re.I):
+                if sent.english and self._role_of.fullmatch(g):
                     yield Found("AFFILIATED_WITH", p, ms[k + 1], 0.8)
                 elif not sent.english and re.fullmatch(r"[（(]\s*", g) and self.role_gap(
                         text[ms[k + 1].end:ms[k + 1].end + 12].split("）")[0].split(")")[0], False):

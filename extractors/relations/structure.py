@@ -17,11 +17,18 @@ from dataclasses import dataclass, field
 
 from extractors.relations.lexicon import Lexicon
 
-_EN_SENT_RE = re.compile(r"(?<=[a-z0-9\)”\"])\.\s+(?=[A-Z“\"])")
 MAX_GROUP = 40  # enumerations longer than this are cut: bounds the pairs one cue can make
-_CLAUSE_CHARS = frozenset("，,；;：:")
+_CLAUSE_RE = re.compile("[，,；;：:]")
 _FILLER = " \t\u3000“”\"'‘’「」『』《》()（）【】[]•·●□■◆▶-—|"
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+# One sentence: optional leading blanks, then text up to a stop (kept, with closing
+# quotes), a line break or an English full stop; trailing blanks excluded.
+_PIECE_RE = re.compile(
+    r"\s*((?:[^\s。！？!?….]|[^\S\n]+(?=\S)|\.(?!\s+[A-Z“\"])|(?<![a-z0-9)”\"])\.)+"
+    r"(?:[。！？!?…]+[。！？!?…”’」』\"')）]*|(?<=[a-z0-9)”\"])\.)?"
+    r"|[。！？!?…]+[。！？!?…”’」』\"')）]*)"
+)
 _ENUM_GAP_RE = re.compile(r"(?:[、，,/]|以及|及|和|或|与|&|and|or|\s)*", re.IGNORECASE)
 
 
@@ -38,46 +45,24 @@ class Mention:
 class Sentence:
     start: int
     end: int
-    english: bool
     mentions: list[Mention] = field(default_factory=list)  # outermost mentions, by start
     nested: list[Mention] = field(default_factory=list)  # mentions inside an outer one
+    # filled by DocView.prepare, only for sentences the rules look at
+    english: bool = False
     clause_starts: list[int] = field(default_factory=list)  # sorted; the first is `start`
+    cues: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # cue class → matches
+    position: dict[int, int] = field(default_factory=dict)  # id(mention) → index in `mentions`
+    subject: dict[int, bool] = field(default_factory=dict)  # id(mention) → opens its clause (memo)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Character ranges of sentences (stripped, non-empty)."""
+    """Character ranges of sentences (stripped, non-empty), cut after 。！？!?…, line
+    breaks and English full stops."""
     out: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        _split_line(text, pos, pos + len(line), out)
-        pos += len(line)
+    for m in _PIECE_RE.finditer(text):
+        if m.group(1) is not None:
+            out.append(m.span(1))
     return out
-
-
-def _split_line(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    cuts = [start]
-    i = start
-    while i < end:
-        ch = text[i]
-        if ch in "。！？!?…":
-            j = i + 1
-            while j < end and text[j] in "。！？!?…”’」』\"')）":
-                j += 1
-            cuts.append(j)
-            i = j
-            continue
-        i += 1
-    for m in _EN_SENT_RE.finditer(text, start, end):
-        cuts.append(m.start() + 1)
-    cuts.append(end)
-    cuts = sorted(set(cuts))
-    for a, b in zip(cuts, cuts[1:]):
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append((a, b))
 
 
 def layer(mentions: Iterable[Mention]) -> tuple[list[Mention], list[Mention]]:
@@ -100,6 +85,7 @@ class DocView:
                  organisations: frozenset[str], locations: frozenset[str]) -> None:
         self.text = text
         self.lex = lexicon
+        self.cues = lexicon.scan(text)
         self.orgs = organisations
         self.locs = locations
         mentions = list(mentions)
@@ -107,13 +93,14 @@ class DocView:
         # surface text → mention, to read "重庆日报客户端" as 重庆日报 + 客户端 even when
         # the entity pipeline gave no nested span for the prefix
         self.surfaces: dict[str, Mention] = {}
+        self._prefix_cache: dict[str, list[Mention]] = {}
         for m in mentions:
             if len(m.text) >= 2:
                 self.surfaces.setdefault(m.text, m)
         self.sentences: list[Sentence] = []
         oi = ni = 0
         for s, e in split_sentences(text):
-            sent = Sentence(s, e, english=_is_english(text[s:e]))
+            sent = Sentence(s, e)
             while oi < len(outer) and outer[oi].start < s:
                 oi += 1
             while oi < len(outer) and outer[oi].end <= e:
@@ -124,17 +111,26 @@ class DocView:
             while ni < len(nested) and nested[ni].end <= e:
                 sent.nested.append(nested[ni])
                 ni += 1
-            sent.clause_starts = self._clauses(sent)
             self.sentences.append(sent)
+
+    def prepare(self, sent: Sentence) -> None:
+        """Language, clauses, cues and mention positions of a sentence the rules will read."""
+        sent.english = _is_english(self.text[sent.start:sent.end])
+        sent.clause_starts = self._clauses(sent)
+        sent.cues = self.cues.within(sent.start, sent.end)
+        sent.position = {id(m): i for i, m in enumerate(sent.mentions)}
 
     def prefixes(self, sent: Sentence, m: Mention) -> list[Mention]:
         """Other entities whose name opens m's name: nested spans at m's start, or known
         surfaces of the document that m's text starts with (longest first)."""
         out = {n.id: n for n in sent.nested if n.start == m.start and n.end < m.end and n.id != m.id}
-        for k in range(len(m.text) - 1, 1, -1):
-            n = self.surfaces.get(m.text[:k])
-            if n is not None and n.id != m.id and n.id not in out:
-                out[n.id] = Mention(m.start, m.start + k, n.type, n.id, n.text)
+        known = self._prefix_cache.get(m.text)
+        if known is None:
+            known = [self.surfaces[m.text[:k]] for k in range(len(m.text) - 1, 1, -1) if m.text[:k] in self.surfaces]
+            self._prefix_cache[m.text] = known
+        for n in known:
+            if n.id != m.id and n.id not in out:
+                out[n.id] = Mention(m.start, m.start + len(n.text), n.type, n.id, n.text)
         return sorted(out.values(), key=lambda n: -(n.end - n.start))
 
     # -- clauses ----------------------------------------------------------------
@@ -142,9 +138,8 @@ class DocView:
         starts = [sent.start]
         spans = [(m.start, m.end) for m in sent.mentions]
         k = 0
-        for i in range(sent.start, sent.end):
-            if self.text[i] not in _CLAUSE_CHARS:
-                continue
+        for hit in _CLAUSE_RE.finditer(self.text, sent.start, sent.end):
+            i = hit.start()
             while k < len(spans) and spans[k][1] <= i:
                 k += 1
             if k < len(spans) and spans[k][0] <= i < spans[k][1]:
@@ -192,7 +187,7 @@ class DocView:
                 break
             prefix = prefix[: -len(word)].rstrip(_FILLER)
         while prefix:
-            lead = next((w for w in self.lex.words["adverb"] if prefix.startswith(w)), None)
+            lead = self.lex.startswith("adverb", prefix)
             if not lead:
                 break
             prefix = prefix[len(lead):].lstrip(_FILLER)
@@ -203,17 +198,23 @@ class DocView:
 
         "成都传媒集团旗下的成都国际传播中心与……签约": the organisation after "X旗下的 /
         X组建的" is the actor and X only qualifies it."""
+        known = sent.subject.get(id(m))
+        if known is None:
+            known = sent.subject[id(m)] = self._is_subject(sent, m)
+        return known
+
+    def _is_subject(self, sent: Sentence, m: Mention) -> bool:
         if not sent.english and self._modifier(sent, m):
             return False
         prefix = self.clause_prefix(sent, m)
         if sent.english:
-            return len(prefix.split()) <= 1 and not self.lex.fullmatch("object_marker", prefix.strip())
+            return len(prefix.split()) <= 1 and not self.lex.has("object_marker", prefix.strip())
         if len(prefix) <= 1 and prefix not in self.lex.words["object_marker"]:
             return True
         return self._modified(sent, m)
 
     def _next_org(self, sent: Sentence, m: Mention) -> Mention | None:
-        i = sent.mentions.index(m) if m in sent.mentions else -1
+        i = sent.position.get(id(m), -1)
         if 0 <= i < len(sent.mentions) - 1 and self.is_org(sent.mentions[i + 1]):
             return sent.mentions[i + 1]
         return None
@@ -228,7 +229,7 @@ class DocView:
 
     def _modified(self, sent: Sentence, m: Mention) -> bool:
         """m is the organisation after a clause-opening "X旗下的"."""
-        i = sent.mentions.index(m) if m in sent.mentions else -1
+        i = sent.position.get(id(m), -1)
         if i <= 0:
             return False
         prev = sent.mentions[i - 1]
@@ -265,5 +266,5 @@ def is_enum_gap(gap: str, allow_yu: bool = False, english: bool = False) -> bool
 
 def _is_english(s: str) -> bool:
     cjk = len(_CJK_RE.findall(s))
-    letters = sum(1 for ch in s if ch.isascii() and ch.isalpha())
+    letters = len(_LATIN_RE.findall(s))
     return letters > 3 * cjk and letters > 0
