@@ -127,3 +127,11 @@ def test_hub_target_is_walked_within_the_fanout(qstore):
     linked = [c.entity.id for c in result.carriers if c.linked]
     assert {"media:成都传媒集团", "media:哈萨克国际通讯社"} <= set(linked)
     assert result.carriers[0].linked
+
+
+def test_free_text_story_uses_the_entities_it_names(qstore):
+    pytest.importorskip("extractors.pipeline", reason="the extractor is not available")
+    result = carry(qstore, "我们想把大熊猫的故事讲给哈萨克斯坦的年轻人听", "KZ")
+    assert "ip:大熊猫" in [e.id for e in result.story]
+    assert "country:kz" not in [e.id for e in result.story]  # the target is not the story
+    assert result.carriers[0].linked
