@@ -220,7 +220,7 @@ def test_rdf_keeps_evidence_as_reified_statements(tricky_store):
     from ontology import QIAO
 
     g = parse_rdf(render(select(tricky_store), "ttl"), "ttl")
-    zicc, kz = entity_iri(ZICC), entity_iri(KZ)
+    zicc, kz = rdflib.URIRef(entity_iri(ZICC)), rdflib.URIRef(entity_iri(KZ))
     assert (zicc, QIAO.REACHES, kz) in g and (zicc, rdflib.RDF.type, QIAO.CommunicationCenter) in g
     statements = [s for s in g.subjects(rdflib.RDF.subject, zicc) if (s, rdflib.RDF.object, kz) in g]
     sentences = {str(g.value(s, QIAO.sentence)) for s in statements}

@@ -51,7 +51,7 @@ def test_sample_export_conforms(sample_store):
 
 def test_broken_exports_do_not_conform(tricky_store):
     good = parse_rdf(render(select(tricky_store), "ttl"), "ttl")
-    zicc, kz, panda = entity_iri(ZICC), entity_iri(KZ), entity_iri(PANDA)
+    zicc, kz, panda = (URIRef(entity_iri(e)) for e in (ZICC, KZ, PANDA))
 
     nameless = Graph() + good
     nameless.remove((kz, QIAO.name, None))
