@@ -23,7 +23,8 @@ METRICS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
               ("views", "video views", "page views", "plays", "reads", "visits")),
     "exposure": ("times", ("曝光量", "曝光", "传播量", "总传播量", "展示量", "阅读曝光量", "话题阅读量"),
                  ("impressions",)),
-    "reach": ("people", ("覆盖人次", "触达人次", "覆盖人群", "覆盖受众", "触达用户", "覆盖用户", "受众"),
+    "reach": ("people", ("覆盖人次", "触达人次", "覆盖人群", "覆盖受众", "触达用户", "覆盖用户", "受众", "覆盖量",
+                         "总覆盖量", "触达量", "覆盖面"),
               ("people reached", "viewers", "audience")),
     "engagement": ("times", ("互动量", "互动次数", "点赞量", "点赞数", "转发量", "评论量", "转评赞"),
                    ("engagements", "interactions", "likes", "shares")),
@@ -51,12 +52,18 @@ class QuantityMatch:
 def find_quantities(text: str) -> list[QuantityMatch]:
     """All figures in `text`, in order, without overlaps (the longer match wins)."""
     found: list[QuantityMatch] = []
-    for pattern, lang in ((_ZH_METRIC_FIRST, "zh"), (_ZH_NUMBER_FIRST, "zh"), (_ZH_COUNTRIES, "zh"),
-                          (_EN_NUMBER_FIRST, "en")):
+    for pattern, lang in ((_ZH_METRIC_FIRST, "zh"), (_ZH_COUNTRIES, "zh"), (_EN_NUMBER_FIRST, "en")):
         for m in pattern.finditer(text):
             q = _match(m, lang)
             if q is not None:
                 found.append(q)
+    # Number-first figures (1000万粉丝) are found from their noun, which is rarer
+    # than the digits and numerals a left-to-right scan would try at every turn.
+    for noun in _ZH_NOUN.finditer(text):
+        m = _ZH_NUMBER_FIRST.search(text, max(0, noun.start() - 24), noun.end())
+        q = _match(m, "zh") if m is not None else None
+        if q is not None:
+            found.append(q)
     found.sort(key=lambda q: (q.start, -(q.end - q.start)))
     out: list[QuantityMatch] = []
     for q in found:
@@ -87,6 +94,7 @@ _ZH_KEYWORDS = _keyword_index(1)
 _EN_KEYWORDS = _keyword_index(2)
 _PEOPLE_NOUNS = ("粉丝", "用户", "记者", "订阅者", "会员", "受众", "观众", "网友")
 
+_NOT_BEFORE_NUMBER = frozenset("0123456789.,数几上零〇一二两三四五六七八九十百千")
 _ARABIC = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千]+"
 _ZH_NUMBER = (
@@ -104,9 +112,12 @@ _ZH_METRIC_FIRST = re.compile(
     rf"(?P<kw>{_alt(k for k in _ZH_KEYWORDS if '国家' not in k)})(?:数量|总数|总量|规模|数|量)?"
     rf"{_ZH_VERB}{_ZH_NUMBER}{_NOT_FIGURE}(?P<measure>人次|次|人|个|位|名|家|条|户)?"
 )
+_ZH_NOUNS = _alt([*(k for k in _ZH_KEYWORDS if "国家" not in k), *_PEOPLE_NOUNS, "海外粉丝", "观看", "浏览", "阅读",
+                  "点击", "互动"])
+_ZH_NOUN = re.compile(_ZH_NOUNS)
+# Searched with endpos at the end of a noun: `$` ties the figure to that noun.
 _ZH_NUMBER_FIRST = re.compile(
-    rf"{_ZH_NUMBER}(?P<measure>人次|次|个|位|名|家|条|户)?(?:全球|全网|海外|国内外|境外|的)?"
-    rf"(?P<kw>{_alt([*(k for k in _ZH_KEYWORDS if '国家' not in k), *_PEOPLE_NOUNS, '海外粉丝', '观看', '浏览', '阅读', '点击', '互动'])})"
+    rf"{_ZH_NUMBER}(?P<measure>人次|次|个|位|名|家|条|户)?(?:全球|全网|海外|国内外|境外|的)?(?P<kw>{_ZH_NOUNS})$"
 )
 _ZH_COUNTRIES = re.compile(
     r"(?:覆盖|遍及|遍布|辐射|触达|通达|落地|发行到|发行至|传播到|传播至|远销|抵达|影响|进入|走进|走向|延伸到|延伸至|用户来自|受众来自|粉丝来自)"
@@ -115,9 +126,12 @@ _ZH_COUNTRIES = re.compile(
 )
 _EN_NUMBER = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(?P<mult>trillion|billion|million|thousand|bn|mn|[bmk])\b)?(?P<approx1>\+)?"
 _EN_NUMBER_FIRST = re.compile(
-    rf"(?i)(?:(?P<verb>reach(?:ed|es|ing)?|cover(?:ed|s|ing)?|across|spanning|in|to|from)\s+"
-    rf"(?:(?:more than|over|nearly|almost|about|around|some|at least)\s+)?)?"
-    rf"\b{_EN_NUMBER}\s+(?:[a-z-]+\s+)?(?P<kw>{_alt(_EN_KEYWORDS)})\b"
+    rf"(?i)(?<![\w.,]){_EN_NUMBER}\s+(?:[a-z-]+\s+)?(?P<kw>{_alt(_EN_KEYWORDS)})\b"
+)
+# Countries count as reach only after a reach verb: "reached (more than) 50 countries".
+_EN_REACH_VERB = re.compile(
+    r"(?i)\b(?:reach(?:ed|es|ing)?|cover(?:ed|s|ing)?|across|spanning|in|to|from)\s+"
+    r"(?:(?:more than|over|nearly|almost|about|around|some|at least)\s+)?$"
 )
 
 
@@ -128,12 +142,16 @@ def _match(m: re.Match[str], lang: str) -> QuantityMatch | None:
         mult = _ZH_MULT.get(m.group("mult") or "", 1.0)
     else:
         metric = _EN_KEYWORDS[keyword]
-        if metric == "countries_covered" and not m.group("verb"):
+        if metric == "countries_covered" and not _EN_REACH_VERB.search(m.string, max(0, m.start() - 40), m.start()):
             return None
         mult = _EN_MULT.get((m.group("mult") or "").lower(), 1.0)
+    if m.start("num") > 0 and m.string[m.start("num") - 1] in _NOT_BEFORE_NUMBER:
+        return None  # the tail of a longer number, or vague: 数百万, 几十万, 上万
     number = _number(m.group("num"))
     if number is None or number == 0:
         return None
+    if lang == "zh" and not m.group("num")[0].isdigit() and not (m.group("mult") or m.groupdict().get("measure")):
+        return None  # 记者一起 is not "one reporter"
     measure = m.groupdict().get("measure") or ""
     unit = METRICS[metric][0]
     if measure == "人次" or (metric == "reach" and measure == "次"):

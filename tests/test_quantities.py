@@ -26,6 +26,8 @@ from extractors.quantities import METRICS, find_quantities
         ("Its programmes reached 50 countries last year.", "countries_covered", 50, "countries", "50 countries"),
         ("with 2.5m subscribers on YouTube", "followers", 2.5e6, "people", "2.5m subscribers"),
         ("a total of 1,200,000 views", "views", 1.2e6, "times", "1,200,000 views"),
+        ("账号矩阵总覆盖量超743万。", "reach", 7.43e6, "people", "总覆盖量超743万"),
+        ("its videos reached more than 120 countries", "countries_covered", 120, "countries", "120 countries"),
     ],
 )
 def test_figures(text, metric, value, unit, span):
@@ -46,6 +48,8 @@ def test_figures(text, metric, value, unit, span):
         "投资5000万元建设新闻中心",
         "来自30个国家的记者参加活动",  # countries without a reach verb
         "in 2023 the app was launched in 12 cities",
+        "数百万海外网友和记者一起见证",  # vague 数百万; 记者一起 is no "one reporter"
+        "与50 countries无关的数字 and 30 countries joined",  # English countries without a reach verb
     ],
 )
 def test_numbers_that_are_not_reach_figures(text):
