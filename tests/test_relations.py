@@ -223,3 +223,11 @@ def test_local_kind_of_a_generic_ip_is_not_located_but_a_quoted_landmark_is():
     got = rels(text, [("柳州", "Place"), ("螺蛳粉", "CulturalIP"), ("桂林", "Place"), ("“象鼻山”", "CulturalIP")])
     assert ("LOCATED_IN", "“象鼻山”", "桂林") in got
     assert ("LOCATED_IN", "螺蛳粉", "柳州") not in got
+
+
+def test_we_in_a_quotation_is_the_speakers_organisation():
+    text = ("贵州日报当代融媒体集团副总编辑周岚介绍了集团的做法。"
+            "“我们打造的双语栏目《山地来信》已更新两百期。”周岚说。")
+    got = rels(text, [("贵州日报当代融媒体集团", "MediaOutlet"), ("周岚", "Person"), ("山地来信", "Work")])
+    assert ("AFFILIATED_WITH", "周岚", "贵州日报当代融媒体集团") in got
+    assert ("PRODUCED", "贵州日报当代融媒体集团", "山地来信") in got

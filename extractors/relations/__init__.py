@@ -57,6 +57,7 @@ def extract_relations(text: str, mentions: Iterable[Mention], threshold: float =
     best: dict[tuple[str, str, str], RelationCandidate] = {}
     nested: set[tuple[str, str]] = set()
     carried: Mention | None = None
+    employer: dict[str, Mention] = {}  # person id → the organisation named first for them
     prev_end = 0
     for sent in view.sentences:
         if "\n\n" in text[prev_end:sent.start].replace(" ", ""):
@@ -65,10 +66,15 @@ def extract_relations(text: str, mentions: Iterable[Mention], threshold: float =
         if not sent.mentions:
             continue
         view.prepare(sent)
-        if len(sent.mentions) + len(sent.nested) >= 2:
-            found = (f for name in rules.applicable(sent) for f in getattr(rules, name)(sent, carried))
+        actor = _speaker_org(view, sent, employer) or carried
+        if len(sent.mentions) + len(sent.nested) >= 2 or (actor is not None and actor is not carried):
+            found = (f for name in rules.applicable(sent) for f in getattr(rules, name)(sent, actor))
             for f in islice(found, max_pairs):
                 _keep(best, f, sent, rtypes, nested)
+                if f.type == "AFFILIATED_WITH" and f.tail.type in view.orgs:
+                    known = employer.get(f.head.id)
+                    if known is None or (f.tail.start < known.start and f.tail.start >= sent.start):
+                        employer[f.head.id] = f.tail
         subjects = view.subjects(sent)
         if subjects:
             carried = subjects[-1]
@@ -77,6 +83,21 @@ def extract_relations(text: str, mentions: Iterable[Mention], threshold: float =
     _propagate_affiliations(best, nested)
     return sorted((c for c in best.values() if c.confidence >= threshold),
                   key=lambda c: (c.start_char, c.type, c.head_id, c.tail_id))
+
+
+def _speaker_org(view: DocView, sent: Sentence, employer: dict[str, Mention]) -> Mention | None:
+    """“我们……打造了《X》”王亚说: inside a quotation without an actor of its own, "we" is
+    the organisation of the person the quotation is attributed to right after it."""
+    text = view.text
+    if text[sent.start:sent.start + 1] not in "“\"" or view.subjects(sent):
+        return None
+    close = text.find("”", sent.start + 1, sent.end + 400)
+    if close < 0:
+        return None
+    nxt = view.mention_at(close + 1, close + 3)
+    if nxt is None or nxt.type != "Person" or not view.lex.startswith("speech", text[nxt.end:nxt.end + 4]):
+        return None
+    return employer.get(nxt.id)
 
 
 def _keep(best: dict, f: Found, sent: Sentence, rtypes: dict, nested: set) -> None:

@@ -12,6 +12,7 @@ to the subject named before it).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -90,6 +91,7 @@ class DocView:
         self.locs = locations
         mentions = list(mentions)
         outer, nested = layer(mentions)
+        self.outer, self._outer_starts = outer, [m.start for m in outer]
         # surface text → mention, to read "重庆日报客户端" as 重庆日报 + 客户端 even when
         # the entity pipeline gave no nested span for the prefix
         self.surfaces: dict[str, Mention] = {}
@@ -119,6 +121,11 @@ class DocView:
         sent.clause_starts = self._clauses(sent)
         sent.cues = self.cues.within(sent.start, sent.end)
         sent.position = {id(m): i for i, m in enumerate(sent.mentions)}
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        """The first outer mention starting in [start, end)."""
+        i = bisect_left(self._outer_starts, start)
+        return self.outer[i] if i < len(self.outer) and self.outer[i].start < end else None
 
     def prefixes(self, sent: Sentence, m: Mention) -> list[Mention]:
         """Other entities whose name opens m's name: nested spans at m's start, or known
