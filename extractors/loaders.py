@@ -80,7 +80,7 @@ def load_bytes(data: bytes, name: str) -> LoadedDocument:
 def _kind(data: bytes, suffix: str, name: str) -> str:
     if suffix == ".pdf" or data.startswith(b"%PDF"):
         return "pdf"
-    if suffix == ".docx" or (data.startswith(b"PK\x03\x04") and b"word/" in data[:4096]):
+    if suffix == ".docx" or (data.startswith(b"PK\x03\x04") and _is_docx(data)):
         return "docx"
     if suffix not in SUPPORTED_SUFFIXES and any(data.startswith(m) for m in _BINARY_MAGIC):
         supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
@@ -89,6 +89,14 @@ def _kind(data: bytes, suffix: str, name: str) -> str:
     if suffix in HTML_SUFFIXES or head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:256]:
         return "html"
     return "text"
+
+
+def _is_docx(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
 
 
 def decode_text(data: bytes, name: str) -> str:

@@ -140,6 +140,8 @@ def _rejoins_in_block(text: str, start: int, end: int) -> list[tuple[int, int, s
         last, first = prev_line[-1], next_line[0]
         if last in _SENTENCE_END or (last in _CLOSERS and len(prev_line) > 1 and prev_line[-2] in _SENTENCE_END):
             continue
+        if last == "." and not first.islower():
+            continue  # an English sentence ends the line
         if _ITEM_RE.match(next_line):
             continue
         if not _PUNCT_RE.search(prev_line) and _is_heading(prev_line, next_line.rstrip()):

@@ -76,6 +76,13 @@ def test_missing_file_and_directory_are_errors(tmp_path):
 def test_unsupported_binary_type_names_the_type(tmp_path):
     with pytest.raises(LoadError, match=r"unsupported file type \.png"):
         load_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "photo.png")
+    import zipfile
+
+    archive = tmp_path / "sheet.xlsx"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(LoadError, match=r"unsupported file type \.xlsx"):
+        load_path(archive)
 
 
 HTML_PAGE = """<!DOCTYPE html>
@@ -166,6 +173,8 @@ def test_docx_paragraphs_and_tables(tmp_path):
     assert "湖南国际传播中心与芒果TV共同出品纪录片。" in doc.text
     assert "哈萨克斯坦国家通讯社\t哈萨克斯坦" in doc.text
     assert doc.media_type.endswith("wordprocessingml.document")
+    upload = load_bytes(path.read_bytes(), "upload-without-extension")
+    assert upload.text == doc.text
 
 
 def test_corrupt_docx_is_an_error(tmp_path):

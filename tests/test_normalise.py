@@ -43,6 +43,9 @@ def _char_ok(original_char: str, normalised_char: str) -> bool:
          "The centre reached 50 countries, and its partners signed agreements."),
         # Digits and CJK join without a space; trailing spaces and \r go too.
         ("项目于2023年8 \r\n月16日启动，覆盖多国。", "项目于2023年8月16日启动，覆盖多国。"),
+        # An English sentence end keeps its break; a wrapped English sentence does not.
+        ("It opened in 2023.\nThe centre has 12 staff and\npartners in Europe.",
+         "It opened in 2023.\nThe centre has 12 staff and partners in Europe."),
         # Paragraph breaks (blank lines) stay.
         ("第一段结束，没有句号\n\n第二段开始，内容继续。", "第一段结束，没有句号\n\n第二段开始，内容继续。"),
         # A sentence end keeps its line break.
