@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
@@ -41,8 +41,7 @@ register()
 CONFIG_PATH = Path(__file__).with_name("pipeline.cfg")
 RESOLUTION_KEY = "qiao_resolution"
 MODEL_ENV = "QIAO_SPACY_MODEL"
-_SENT_END = frozenset("。！？!?；;…")
-_CLOSERS = frozenset("”’」』）)】》\"'")
+_SENT_BREAK = re.compile(r"[。！？!?；;…]+[”’」』）)】》\"']*|\n\s*|\.(?=\s)\s*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 # Figures belong to what can have an audience.
@@ -52,24 +51,17 @@ _QUANTITY_OWNERS = ORG_TYPES | {"Work", "Platform"}
 # -- components -------------------------------------------------------------------
 @Language.component("qiao_sentences")
 def set_sentences(doc: Doc) -> Doc:
-    """Sentences end at 。！？; … and at line breaks (the normaliser has rejoined hard wraps).
-    Written as one array: setting `token.is_sent_start` one by one costs more than the tokenizer."""
+    """Sentences end at 。！？；… (with any closing quotes) and at line breaks (the
+    normaliser has rejoined hard wraps). Computed on the text and written as one
+    array: setting `token.is_sent_start` token by token costs more than tokenising."""
     n = len(doc)
     if not n:
         return doc
-    starts = numpy.full((n, 1), -1, dtype="int32")
-    ended = True
-    words = [t.text for t in doc]
-    for i, text in enumerate(words):
-        if ended and not (text in _CLOSERS and i > 0):
-            starts[i, 0] = 1
-            ended = False
-        if text in _SENT_END or "\n" in text:
-            ended = True
-        elif text == "." and (i + 1 >= n or words[i + 1].isspace() or doc[i].whitespace_):
-            ended = True
-    starts[0, 0] = 1
-    doc.from_array([SENT_START], starts.astype("uint64"))  # -1 wraps, as spaCy itself casts it
+    starts = {m.end() for m in _SENT_BREAK.finditer(doc.text)}
+    idx = doc.to_array(IDX)
+    flags = numpy.fromiter((1 if i in starts else -1 for i in idx.tolist()), dtype="int64", count=n)
+    flags[0] = 1
+    doc.from_array([SENT_START], flags.astype("uint64").reshape(n, 1))  # -1 wraps, as spaCy's own cast does
     return doc
 
 
@@ -142,9 +134,12 @@ class ResolverComponent:
             span = doc.char_span(s.start, s.end, label=s.type) or doc.char_span(s.start, s.end, label=s.type, alignment_mode="expand")
             if span is None:
                 continue
-            span._.entity_id = s.entity_id
-            span._.confidence = s.confidence
-            span._.anaphor = s.anaphor
+            ext = span._
+            ext.entity_id = s.entity_id
+            if s.confidence != 1.0:
+                ext.confidence = s.confidence
+            if s.anaphor:
+                ext.anaphor = True
             group.append(span)
         doc.spans[SPANS_KEY] = group
         doc._.qiao_entities = res.entities

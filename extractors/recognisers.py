@@ -34,6 +34,10 @@ _DATE_PREFIX = re.compile(r"^(?:\d{1,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上
 _ORDINAL = "[0-9一二三四五六七八九十百零〇]+"
 # Characters that end a 2-character Chinese given name: the next word starts here.
 _NAME_STOP = set("介表说举认在看等也和与向称指强谈就则还曾将对为是的了透坦告提回希感道所多兴不报发出、，。,；：:（(）)”“\"' \n受带")
+_DEFINITION = re.compile(
+    r"[（(]\s*(?:以下简称|以下称|下称|简称)\s*[“\"]?([^（()）“”\"，,。]{2,12}?)[”\"]?\s*[）)]"
+    r"|[（(]\s*([A-Z][A-Za-z0-9&]{1,9})\s*[）)]"
+)
 _FOREIGN_UNIT = re.compile(f"[{_CJK}]{{1,3}}?[县市州省郡道]")
 
 
@@ -96,6 +100,12 @@ class Recogniser:
         self._latin_suffix = re.compile(r"(?<![A-Za-z])(?:" + _alternation(latin).pattern + r")(?![a-z])")
         self.roles = _words(data_dir / "roles.txt")
         self._role = _alternation(self.roles)
+        roles_en = [ln.strip() for ln in (data_dir / "roles_en.txt").read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+        role_en = _alternation(roles_en).pattern
+        name_en = r"([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})"
+        self._en_person_after = re.compile(rf"\b(?i:{role_en}) {name_en}\b")
+        self._en_person_before = re.compile(rf"\b{name_en}, (?:the |a |an )?(?i:{role_en})\b")
+        self._said = re.compile(f"(?:^|(?<=[，。：:；;！？\n“”\"]))([{_CJK}]{{2,3}}?)(?=表示|介绍|指出|认为|强调|坦言|告诉|透露|说)")
         surnames = _words(data_dir / "surnames.txt")
         self.single_surnames = set(surnames[0])
         self.compound_surnames = set(surnames[1:])
@@ -137,13 +147,26 @@ class Recogniser:
         cands += self._suffixed(text, matches, protected, stop_ends)
         cands += self._latin_suffixed(text)
         cands += self._persons(text)
+        cands += self._persons_en(text)
+        cands += self._speakers(text)
         cands += self._enumerations(text, protected, stop_ends[0])
         cands += self._numbered_events(text)
         cands += self._cultures(text)
         cands += self._sources(text)
         cands += self._foreign_units(text, matches)
         cands += self._anaphors(text)
+        cands += self._definitions(text)
         return cands + self._echoes(text, cands)
+
+    def _definitions(self, text: str) -> list[Candidate]:
+        """Short names a report defines, (ZICC) or （以下简称“粤传中心”): weak until the
+        resolver ties them to the name before them; their echoes become its mentions."""
+        out = []
+        for m in _DEFINITION.finditer(text):
+            name = m.group(1) or m.group(2)
+            start = m.start(1) if m.group(1) else m.start(2)
+            out.append(Candidate(start, start + len(name), "Organization", name, 0.7, "abbrev", weak=True))
+        return out
 
     def _echoes(self, text: str, cands: list[Candidate]) -> list[Candidate]:
         """Every other occurrence of a name found once (王亚 after 主任王亚, 甲府 after 甲府市)."""
@@ -443,6 +466,24 @@ class Recogniser:
             cand = self._person_at(text, p)
             if cand:
                 out.append(cand)
+        return out
+
+    def _persons_en(self, text: str) -> list[Candidate]:
+        out = []
+        for rx in (self._en_person_after, self._en_person_before):
+            for m in rx.finditer(text):
+                out.append(Candidate(m.start(1), m.end(1), "Person", m.group(1), 0.7, "role"))
+        return out
+
+    def _speakers(self, text: str) -> list[Candidate]:
+        """李明表示, 王芳介绍: a surname and one or two characters opening a clause, then a verb of saying."""
+        out = []
+        for m in self._said.finditer(text):
+            name = m.group(1)
+            sur = 2 if name[:2] in self.compound_surnames else 1 if name[0] in self.single_surnames else 0
+            if not sur or len(name) <= sur or name[:2] in self.stops or any(c in _NAME_STOP for c in name[1:]):
+                continue
+            out.append(Candidate(m.start(1), m.end(1), "Person", name, 0.6, "speaker"))
         return out
 
     def _person_at(self, text: str, p: int) -> Candidate | None:

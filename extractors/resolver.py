@@ -107,6 +107,7 @@ class Resolver:
         self._parenthetical(text, span_group, groups, alias_of)
         self._suffix_aliases(groups, alias_of)
         self._abbreviations(text, cands, groups, alias_of)
+        self._late_mentions(text, cands, groups)
         spans = [s for g in groups.values() for s in g.spans]
         spans += self._anaphors(text, cands, groups, spans)
         entities = {
@@ -219,6 +220,28 @@ class Resolver:
             if full is not None:
                 full.add_alias(c.name)
                 full.spans.append(ResolvedSpan(c.start, c.end, full.type, full.id, 0.6))
+
+    def _late_mentions(self, text: str, cands: list[Candidate], groups) -> None:
+        """Occurrences of a name that became an alias only now (ZICC after "(ZICC)")."""
+        by_alias: dict[str, _Group] = {}
+        for g in groups.values():
+            for a in g.aliases:
+                if len(a) >= 2 and a != g.name:
+                    by_alias.setdefault(a, g)
+        if not by_alias:
+            return
+        covered = bytearray(len(text) + 1)
+        for g in groups.values():
+            for s in g.spans:
+                covered[s.start:s.end] = b"\x01" * (s.end - s.start)
+        for c in cands:
+            if not (c.weak or c.source in ("echo", "abbrev")):
+                continue
+            g = by_alias.get(text[c.start:c.end])
+            if g is None or g.id not in groups or any(covered[c.start:c.end]):
+                continue
+            g.spans.append(ResolvedSpan(c.start, c.end, g.type, g.id, 0.7))
+            covered[c.start:c.end] = b"\x01" * (c.end - c.start)
 
     def _anaphors(self, text: str, cands: list[Candidate], groups, spans: list[ResolvedSpan]) -> list[ResolvedSpan]:
         """该中心 / 中心 / 省委宣传部 → the nearest named organisation they can stand for."""

@@ -21,7 +21,7 @@ from extractors.recognisers import get_recogniser
 
 CANDIDATES_KEY = "qiao_candidates"
 # Separators that are tokens of their own: whitespace, sentence ends, a full stop before a space.
-_SEP = re.compile(r"\s+|[。！？!?；;…]+|\.(?=\s|$)")
+_SEP = re.compile(r"\s+|[。！？!?；;…]+[”’」』）)】》\"']*|\.(?=\s|$)")
 
 
 def segment(text: str, cuts: list[int]) -> tuple[list[str], list[bool]]:

@@ -87,10 +87,11 @@ def test_aliases_defined_in_text_and_abbreviations():
 
 def test_persons_with_roles():
     text = ("本报记者 李娜报道。日本京都府京都市市长松井孝治表示欢迎。协会会长赵明远在会上发言，"
-            "专栏作家 Maria Lopez 也出席。")
+            "专栏作家 Maria Lopez 也出席。对此，王立新表示赞同，总编辑约翰·史密斯说合作顺利。")
     g = extract_text(text)
     persons = {e.name for e in g.entities if e.type == "Person"}
-    assert {"李娜", "松井孝治", "赵明远", "Maria Lopez"} <= persons
+    assert {"李娜", "松井孝治", "赵明远", "Maria Lopez", "王立新", "约翰·史密斯"} <= persons
+    assert not persons & {"对此", "京都"}
 
 
 def test_quoted_names_typed_by_their_cue_word():
@@ -103,7 +104,9 @@ def test_quoted_names_typed_by_their_cue_word():
 
 def test_english_report():
     text = ("Officials in Lanzhou signed an agreement with China Daily to launch the "
-            "“Gansu International Communication Center” (甘肃国际传播中心), which will promote Gansu to the world.")
+            "“Gansu International Communication Center” (甘肃国际传播中心), which will promote Gansu to the world. "
+            "The Silk Road Media Network (SRMN) works with Astana TV. Deputy director Li Wenhua said SRMN "
+            "will open an office. Maria Santos, a columnist, agreed.")
     g = extract_text(text)
     assert g.document.lang == "en"
     names = by_name(g)
@@ -111,6 +114,11 @@ def test_english_report():
     assert centre.type == "CommunicationCenter" and "甘肃国际传播中心" in centre.aliases
     assert names["China Daily"].type == "MediaOutlet"
     assert names["Lanzhou"].type == "Place"
+    assert names["Astana TV"].type == "MediaOutlet"
+    network = names["SRMN"]
+    assert network.name == "Silk Road Media Network" and len(g.mentions[network.id]) == 3
+    persons = {e.name for e in g.entities if e.type == "Person"}
+    assert {"Li Wenhua", "Maria Santos"} <= persons
     assert_offsets(text, g)
 
 
