@@ -66,8 +66,9 @@ def extract_relations(text: str, mentions: Iterable[Mention], threshold: float =
         if not sent.mentions:
             continue
         view.prepare(sent)
-        actor = _speaker_org(view, sent, employer) or carried
-        if len(sent.mentions) + len(sent.nested) >= 2 or (actor is not None and actor is not carried):
+        speaker = _speaker_org(view, sent, employer)
+        actor = speaker or carried
+        if len(sent.mentions) + len(sent.nested) >= 2 or speaker is not None:
             found = (f for name in rules.applicable(sent) for f in getattr(rules, name)(sent, actor))
             for f in islice(found, max_pairs):
                 _keep(best, f, sent, rtypes, nested)
