@@ -68,9 +68,10 @@ def test_audience_figures_count(qstore):
     assert any(r.kind == "audience" and "10,000,000" in r.text for r in zicc.reasons)
 
 
-@pytest.mark.parametrize("spelling", ["哈萨克斯坦", "Kazakhstan", "KZ", "kz", "country:kz"])
-def test_every_spelling_of_the_target_gives_the_same_answer(qstore, spelling):
-    assert _ids(carry(qstore, "大熊猫", spelling)) == _ids(carry(qstore, "大熊猫", "哈萨克斯坦"))
+def test_every_spelling_of_the_target_gives_the_same_answer(qstore):
+    expected = _ids(carry(qstore, "大熊猫", "哈萨克斯坦"))
+    for spelling in ("Kazakhstan", "KZ", "kz", "country:kz"):
+        assert _ids(carry(qstore, "大熊猫", spelling)) == expected, spelling
 
 
 def test_country_expands_to_its_places_and_regions(qstore):
