@@ -28,16 +28,17 @@ __all__ = ["RelationExtractor", "extract_relations", "mentions_of"]
 def mentions_of(doc: Doc) -> list[Mention]:
     """The entity mentions of a Doc as plain records.
 
-    Spans without an id are skipped, and so is an anaphor (中心, 组织, 集团) written
-    directly before another name: there the word is a verb or a modifier
-    ("组织湖南日报社等媒体"), not a noun standing for an earlier organisation.
+    Spans without an id are skipped, and so is an anaphor written directly before
+    another name or spelled like a verb ("组织湖南日报社等媒体", "组织内容创作"): there
+    the word is a verb or a modifier, not a noun standing for an earlier organisation.
     """
     if SPANS_KEY not in doc.spans:
         return []
+    lex = load_lexicon()
     spans = [s for s in doc.spans[SPANS_KEY] if s._.entity_id]
     starts = {s.start_char for s in spans if not s._.anaphor}
     return [Mention(s.start_char, s.end_char, s.label_, s._.entity_id, s.text) for s in spans
-            if not (s._.anaphor and s.end_char in starts)]
+            if not (s._.anaphor and (s.end_char in starts or lex.has("verb_anaphor", s.text)))]
 
 
 def extract_relations(text: str, mentions: Iterable[Mention], threshold: float = 0.35,
