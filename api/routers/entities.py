@@ -25,9 +25,8 @@ def list_entities(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> Page[EntityOut]:
     if q.strip():
-        found = search(store, q.strip(), types=type, limit=min(offset + limit, MAX_SEARCH) + 1)
-        total = len(found) if len(found) <= offset + limit else offset + limit + 1
-        return Page[EntityOut](items=found[offset:offset + limit], total=total, offset=offset, limit=limit)
+        found = search(store, q.strip(), types=type, limit=MAX_SEARCH)  # total counts at most MAX_SEARCH hits
+        return Page[EntityOut](items=found[offset:offset + limit], total=len(found), offset=offset, limit=limit)
     wanted = set(type or ())
     if wanted - set(load_ontology().entity_types):
         raise HTTPException(422, f"unknown entity type(s): {sorted(wanted - set(load_ontology().entity_types))}")
