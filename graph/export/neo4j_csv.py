@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from graph.export.properties import (
-    AttrSchema, entity_record, property_graph_record, relation_record, to_json,
+    AttrSchema, entity_record, property_graph_record, relation_record, relation_schema, to_json,
 )
 from graph.export.selection import Selected
 from ontology import load_ontology
@@ -52,18 +52,12 @@ def write_folder(selected: Selected, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
 
     def node_rows() -> Iterator[dict[str, Any]]:
-        for entity in selected.entities():
-            record = property_graph_record(entity_record(entity))
-            record[":LABEL"] = labels(entity.type)
-            yield record
+        return (property_graph_record(entity_record(e)) for e in selected.entities())
 
-    def edge_rows() -> Iterator[dict[str, Any]]:
-        return (property_graph_record(relation_record(r)) for r in selected.relations())
-
-    node_schema = AttrSchema.of(_drop(r, _NODE_DROP) for r in node_rows())
-    edge_schema = AttrSchema.of(_drop(r, _EDGE_DROP) for r in edge_rows())
-    node_cols = [k for k in node_schema.kinds if k != ":LABEL"]
-    edge_cols = list(edge_schema.kinds)
+    node_schema = AttrSchema.of(node_rows())
+    edge_schema = relation_schema(property_graph=True)
+    node_cols = [k for k in node_schema.kinds if k not in _NODE_DROP]
+    edge_cols = [k for k in edge_schema.kinds if k not in _EDGE_DROP]
 
     written = [folder / NODES_FILE]
     with written[0].open("w", newline="", encoding="utf-8") as fh:
@@ -71,11 +65,12 @@ def write_folder(selected: Selected, folder: Path) -> list[Path]:
         out.writerow(["id:ID", *(header(k, node_schema.kind(k)) for k in node_cols), ":LABEL"])
         for record in node_rows():
             out.writerow([record["id"], *(_cell(record, k, node_schema) for k in node_cols),
-                          ARRAY_DELIMITER.join(record[":LABEL"])])
+                          ARRAY_DELIMITER.join(labels(record["type"]))])
 
     files: dict[str, tuple[TextIO, Any]] = {}
     try:
-        for record in edge_rows():
+        for relation in selected.relations():
+            record = property_graph_record(relation_record(relation))
             rtype = record["relation"]
             if rtype not in files:
                 path = folder / relationships_file(rtype)
@@ -108,10 +103,6 @@ def zip_stream(selected: Selected, chunk_size: int = 1 << 16) -> Iterator[bytes]
                         dest.write(block)
                         yield from sink.drain()
         yield from sink.drain()
-
-
-def _drop(record: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
-    return {k: v for k, v in record.items() if k not in keys}
 
 
 def _cell(record: dict[str, Any], key: str, schema: AttrSchema) -> str:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
-from graph.model import Entity, Relation
+from graph.model import Entity, Evidence, Relation
 from ontology import load_ontology
 
 # Keys of the node record that an entity's own attrs may not overwrite.
@@ -66,6 +67,15 @@ def relation_record(relation: Relation) -> dict[str, Any]:
             for ev in relation.evidence
         ],
     }
+
+
+@cache
+def relation_schema(property_graph: bool = False) -> AttrSchema:
+    """The columns of every relation record: their shape is fixed by `relation_record`,
+    so one record (a relation with one evidence) gives them without a pass over the graph."""
+    sample = relation_record(Relation(next(iter(load_ontology().relation_types)), "h", "t",
+                                      [Evidence("d", 0, 1, "s", 0.5)]))
+    return AttrSchema.of([property_graph_record(sample) if property_graph else sample])
 
 
 def property_graph_record(record: dict[str, Any]) -> dict[str, Any]:
