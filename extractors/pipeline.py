@@ -244,7 +244,7 @@ def build_graph(doc: Doc, norm: NormalisedText, *, doc_id: str | None = None, so
         seen.add((s.entity_id, start, end))
         surface = original[start:end]
         mentions.setdefault(s.entity_id, []).append(Mention(start, end, surface))
-        written = "".join(surface.split()) if _CJK.search(surface) else " ".join(surface.split())
+        written = _unwrap(surface)
         if written != ent.name and written not in ent.aliases and not s.anaphor:
             ent.aliases.append(written)  # 王曇 as written, 王昙 as matched
     entities = [e for eid, e in res.entities.items() if eid in mentions]
@@ -254,6 +254,17 @@ def build_graph(doc: Doc, norm: NormalisedText, *, doc_id: str | None = None, so
     if store is not None:
         _link(graph, store)
     return graph
+
+
+def _unwrap(surface: str) -> str:
+    """A mention as a name: line breaks gone (with a space between Latin words)."""
+    if "\n" not in surface:
+        return surface.strip()
+    parts = [p.strip() for p in surface.split("\n") if p.strip()]
+    out = parts[0] if parts else ""
+    for part in parts[1:]:
+        out += (" " if out[-1:].isascii() and part[:1].isascii() else "") + part
+    return out
 
 
 def _evidence(norm: NormalisedText, doc_id: str, start: int, end: int, confidence: float) -> Evidence:

@@ -300,16 +300,17 @@ class Recogniser:
 
     def _quote_cue(self, text: str, start: int, end: int) -> tuple[str, str, int] | None:
         """(type, cue, cue end) from the words after the closing quote, else before the opening one."""
-        head = text[max(0, start - 6):start]
+        head = text[max(0, start - 16):start].rstrip(" 的")
         for cue, etype in self.quote_before:
-            if head.endswith(cue) or head.rstrip("的").endswith(cue):
+            if head.endswith(cue) and (_CJK_CHAR.match(cue) or not head[-len(cue) - 1:-len(cue)].isalpha()):
                 return etype, cue, start
         tail = re.match(r"[^，。、；！？,;!?\n“”\"]{0,14}", text[end:end + 14]).group()
         best = None
         for cue, etype in self.quote_after:
             i = tail.find(cue)
-            # The head of a Chinese noun phrase is its last word: 系列项目 is a project.
-            if i >= 0 and (best is None or end + i + len(cue) > best[2]):
+            # The head of a Chinese noun phrase is its last word: 系列项目 is a project
+            # (and 品牌项目 a brand: the longer cue ending there wins).
+            if i >= 0 and (best is None or (end + i + len(cue), len(cue)) > (best[2], len(best[1]))):
                 best = (etype, cue, end + i + len(cue))
         return best
 
@@ -426,8 +427,11 @@ class Recogniser:
             weak = "weak" in flags and not (anchors or follows_role or re.search("[A-Za-z]", modifier))
             cand = Candidate(p, e, etype, name, 0.6 if "weak" in flags else 0.8, "suffix", weak=weak, soft_head="weak" in flags)
             lead = next((a for a in anchors if a.start == p and a.entry.type == "Country"), None)
-            if lead is not None and e - lead.end >= 3:
+            if lead is not None and e - lead.end >= 3 and not self._generic_re.fullmatch(text[lead.end:s] or "国"):
                 cand.aliases.append(text[lead.end:e])  # 巴西圣保罗报 → 圣保罗报
+            year = re.match(r"\d{4}年?(?:度)?", name)
+            if etype == "Event" and year and len(name) - year.end() >= 4:
+                cand.aliases.append(name[year.end():])  # 2024年深圳国际传播论坛 → 深圳国际传播论坛
             out.append(cand)
         return out
 

@@ -105,6 +105,7 @@ class Resolver:
             span_group.append((c, g))
         alias_of: dict[str, str] = {}
         self._parenthetical(text, span_group, groups, alias_of)
+        self._place_variants(groups, alias_of)
         self._suffix_aliases(groups, alias_of)
         self._abbreviations(text, cands, groups, alias_of)
         self._late_mentions(text, cands, groups)
@@ -183,6 +184,31 @@ class Resolver:
             if inner is not None and inner[1].id in groups and inner[1] is not g and _compatible(inner[1].type, g.type):
                 self._merge(inner[1], g, groups, alias_of)
             g.add_alias(alias)
+
+    def _place_key(self, name: str) -> str | None:
+        """深圳市国际传播中心 and 深圳国际传播中心 share a key: the place's id, then the rest."""
+        for size in range(min(6, len(name) - 2), 1, -1):
+            entry = self.gaz.get(name[:size])
+            if entry is not None and entry.type in LOCATION_TYPES:
+                return f"{entry.id}|{name[size:]}"
+        return None
+
+    def _place_variants(self, groups, alias_of) -> None:
+        """One organisation written with and without 市/省 after its place: the form
+        mentioned most (then the longer) is the name, the other an alias."""
+        by_key: dict[tuple[str, str], list[_Group]] = {}
+        for g in groups.values():
+            if g.known or g.type not in ORG_TYPES:
+                continue
+            key = self._place_key(g.name)
+            if key is not None:
+                by_key.setdefault((key, "org"), []).append(g)
+        for variants in by_key.values():
+            if len(variants) < 2:
+                continue
+            variants.sort(key=lambda g: (len(g.spans), len(g.name)), reverse=True)
+            for other in variants[1:]:
+                self._merge(other, variants[0], groups, alias_of)
 
     def _suffix_aliases(self, groups, alias_of) -> None:
         """创交会 = 全球创交会, 渝中区 = 重庆市渝中区: a pattern name that ends a longer one."""

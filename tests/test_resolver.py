@@ -86,3 +86,10 @@ def test_store_linking_by_name_alias_and_fuzzy(tmp_path):
         assert plain.entities[0].id != "center:hn-icc"  # without a store: the name's own id
     finally:
         store.close()
+
+
+def test_place_variants_of_one_name_merge():
+    _, res = resolve("厦门市国际传播中心成立。厦门国际传播中心将面向东南亚，厦门国际传播中心还将开设账号。")
+    centres = [e for e in res.entities.values() if e.type == "CommunicationCenter"]
+    assert len(centres) == 1
+    assert centres[0].name == "厦门国际传播中心" and "厦门市国际传播中心" in centres[0].aliases
