@@ -231,3 +231,14 @@ def test_we_in_a_quotation_is_the_speakers_organisation():
     got = rels(text, [("贵州日报当代融媒体集团", "MediaOutlet"), ("周岚", "Person"), ("山地来信", "Work")])
     assert ("AFFILIATED_WITH", "周岚", "贵州日报当代融媒体集团") in got
     assert ("PRODUCED", "贵州日报当代融媒体集团", "山地来信") in got
+
+
+def test_organisers_listed_before_their_verbs_and_audiences_reached():
+    text = "由青海日报社主办、西宁广播电视台承办的“高原丝路”国际摄影展昨日开幕，吸引了大批尼泊尔游客。"
+    got = rels(text, [("青海日报社", "MediaOutlet"), ("西宁广播电视台", "MediaOutlet"), ("高原丝路", "Event"),
+                      ("尼泊尔", "Country")])
+    assert {("PRODUCED", "青海日报社", "高原丝路"), ("PRODUCED", "西宁广播电视台", "高原丝路")} <= got
+    assert not any(ty == "PART_OF" for ty, _, _ in got)
+    text = "近年来，甘肃国际传播中心持续向中亚观众讲述敦煌故事。"
+    got = rels(text, [("甘肃国际传播中心", "CommunicationCenter"), ("中亚", "WorldRegion")])
+    assert ("REACHES", "甘肃国际传播中心", "中亚") in got

@@ -18,6 +18,7 @@ LOCATION_RANK = {"Place": 1, "Country": 2, "WorldRegion": 3}
 _DIRECTION_RE = re.compile(r"[东西南北中]+部?(?:地区|地带)?|地区|片区|一带")
 _CHILD_FIRST = frozenset({"隶属于", "隶属", "under", "part of", "a unit of", "subsidiary of", "owned by", "run by",
                           "affiliated to"})
+_LIST_TAIL_RE = re.compile(r"[、和及与]|$")
 _ADMIN_RE = re.compile(r"[\u4e00-\u9fff]{1,4}[省市县区镇乡村州盟旗]")
 _ROLE_SEP_RE = re.compile(r"[、，,/]|\s+and\s+")
 _ASCII_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*")
@@ -51,7 +52,7 @@ class Rules:
             "sister": (frozenset({"Place"}), ("sister_city",)),
             "located": (locs, ()),
             "presence": (locs, ("presence_noun",)),
-            "reaches": (frozenset({"Country", "WorldRegion"}), ("reaches", "shown_in")),
+            "reaches": (frozenset({"Country", "WorldRegion"}), ("reaches", "shown_in", "audience")),
             "operates": (frozenset({"Platform"}) | orgs, ("account",)),
             "part_of": (orgs, ()),
             "produced": (frozenset({"Work", "Event", "Platform"}), ("produce", "produce_weak", "publish")),
@@ -413,6 +414,16 @@ class Rules:
                 if (head.id, t.id) not in seen:
                     seen.add((head.id, t.id))
                     yield Found("REACHES", head, t, 0.75 * f * self.decay(head, t) ** 0.5)
+        for k, m in enumerate(ms):
+            if m.type not in reachable:
+                continue
+            noun = self.v.cues.first("audience", m.end, min(sent.end, m.end + 8))
+            if noun is None or len(self.stripped(self.text[m.end:noun[0]]).strip("等国家地区的各")) > 0:
+                continue
+            head, f = self.actor(sent, m.start, carried, kinds=v.orgs | {"Work", "Platform"})
+            if head is not None and (head.id, m.id) not in seen:
+                seen.add((head.id, m.id))
+                yield Found("REACHES", head, m, 0.65 * f * self.decay(head, m) ** 0.5)
         for vs, ve in self.cues(sent, "shown_in"):
             cs, _ = v.clause_of(sent, vs)
             at = self.text.rfind("在", cs, vs)
@@ -499,6 +510,8 @@ class Rules:
             if child is None:
                 continue
             _, ce = v.clause_of(sent, ye)
+            if "的" in self.text[ye:ce]:
+                continue  # "由A主办的论坛": a relative clause about what follows, not about the actor
             for j in range(self.index_after(sent, ye), len(ms)):
                 y = ms[j]
                 if y.start > ce + 30:
@@ -553,6 +566,13 @@ class Rules:
             # "A与B共同主办了C": both sides
             for co in self._coactors(sent, head):
                 yield Found("PRODUCED", co, w, base * f * 0.9)
+            # "由A主办、B承办的C": every organiser named right before its verb
+            for ts2, te2 in trig[:-1]:
+                k2 = self.index_before(sent, ts2)
+                if k2 >= 0 and v.is_org(ms[k2]) and ms[k2].id != head.id and ms[k2].end >= cs \
+                        and not self.stripped(self.gap_text(ms[k2].end, ts2)) \
+                        and _LIST_TAIL_RE.match(self.text[te2:te2 + 2]) and w.start - te2 <= 80:
+                    yield Found("PRODUCED", ms[k2], w, base * 0.95)
         # "Tatiana Prateres 在圣保罗报发表了《…》": venue + author
         for ps, pe in publish:
             k = self.index_before(sent, ps)
