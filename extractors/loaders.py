@@ -103,7 +103,8 @@ def decode_text(data: bytes, name: str) -> str:
     """Decode bytes of unknown encoding; raise `LoadError` for binary data.
 
     Order matters for short Chinese text, where statistical guessers are weak:
-    a BOM decides; strict UTF-8 next (it almost never decodes by accident);
+    a BOM decides; UTF-8 next (it almost never decodes by accident, so a
+    handful of broken sequences in long text is damage, not another encoding);
     then charset-normalizer, but its guess only wins over GB18030/Big5 when it
     is itself one of those or when neither decodes the bytes strictly.
     """
@@ -115,10 +116,12 @@ def decode_text(data: bytes, name: str) -> str:
                 return _checked(data.decode(codec), name)
             except UnicodeDecodeError:
                 raise LoadError(name, f"starts with a {codec} byte order mark but does not decode") from None
-    try:
-        return _checked(data.decode("utf-8"), name)
-    except UnicodeDecodeError:
-        pass
+    loose = data.decode("utf-8", errors="replace")
+    bad = loose.count("\ufffd")
+    # A few broken sequences (a file cut mid-character) do not make UTF-8 text
+    # another encoding; GBK or Big5 read as UTF-8 breaks at nearly every hanzi.
+    if bad == 0 or (len(loose) >= 20 and bad <= 1 + len(loose) // 200):
+        return _checked(loose, name)
     strict = {}
     if b"\x00" not in data:
         for codec in _CHINESE_ENCODINGS:

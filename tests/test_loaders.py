@@ -39,6 +39,14 @@ def test_text_in_any_common_encoding_decodes_exactly(tmp_path, encoding, text):
     assert doc.title == text.strip().splitlines()[0]
 
 
+def test_utf8_cut_mid_character_stays_utf8(tmp_path):
+    text = REPORT * 3
+    path = tmp_path / "cut.txt"
+    path.write_bytes(text.encode("utf-8")[:-1])
+    doc = load_path(path)
+    assert doc.text == text[:-1] + "\ufffd"
+
+
 def test_text_is_kept_exactly_as_read(tmp_path):
     text = "\n\n  标题\r\n正文第一行\n正文第二行  \n"
     path = tmp_path / "raw.txt"
