@@ -12,6 +12,7 @@ Contract (see README-pipeline.md):
 - sentence boundaries: ``doc.sents`` (``token.is_sent_start`` is set by the
   ``qiao_sentences`` component).
 - ``doc._.qiao_relations``: list of `RelationCandidate`, offsets in the normalised text.
+- ``text_of(doc)``: the Doc's text without rebuilding it from the tokens.
 """
 from __future__ import annotations
 
@@ -20,6 +21,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 SPANS_KEY = "qiao"
+TEXT_KEY = "qiao_text"
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text. `doc.text` rebuilds it from every token in Python on each call
+    (as costly as tokenising again); the Qiao tokenizer keeps the string it was given."""
+    text = doc.user_data.get(TEXT_KEY)
+    return text if text is not None else doc.text
 
 
 @dataclass(frozen=True)

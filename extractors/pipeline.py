@@ -24,7 +24,7 @@ from spacy.tokens import Doc, SpanGroup
 
 import extractors.relations  # noqa: F401  (registers the qiao_relations factory)
 import extractors.tokenizer  # noqa: F401  (registers qiao.Tokenizer.v1)
-from extractors.extensions import SPANS_KEY, register
+from extractors.extensions import SPANS_KEY, register, text_of
 from extractors.gazetteer import get_gazetteer
 from extractors.normalise import NormalisedText, normalise
 from extractors.quantities import find_quantities
@@ -57,7 +57,7 @@ def set_sentences(doc: Doc) -> Doc:
     n = len(doc)
     if not n:
         return doc
-    starts = {m.end() for m in _SENT_BREAK.finditer(doc.text)}
+    starts = {m.end() for m in _SENT_BREAK.finditer(text_of(doc))}
     idx = doc.to_array(IDX)
     flags = numpy.fromiter((1 if i in starts else -1 for i in idx.tolist()), dtype="int64", count=n)
     flags[0] = 1
@@ -69,7 +69,7 @@ def set_sentences(doc: Doc) -> Doc:
 def find_candidates(doc: Doc) -> Doc:
     """Entity candidates; the Qiao tokenizer has found them already, another tokenizer has not."""
     if CANDIDATES_KEY not in doc.user_data:
-        doc.user_data[CANDIDATES_KEY] = get_recogniser()(doc.text)
+        doc.user_data[CANDIDATES_KEY] = get_recogniser()(text_of(doc))
     return doc
 
 
@@ -92,7 +92,7 @@ class ModelNER:
         if self.nlp is None:
             return doc
         found = doc.user_data.setdefault(CANDIDATES_KEY, [])
-        for ent in self.nlp(doc.text).ents:
+        for ent in self.nlp(text_of(doc)).ents:
             etype = self.type_of(ent.label_, ent.text)
             if etype:
                 found.append(Candidate(ent.start_char, ent.end_char, etype, ent.text, self.confidence, "model"))
@@ -128,7 +128,7 @@ class ResolverComponent:
         self.resolve = Resolver(get_gazetteer())
 
     def __call__(self, doc: Doc) -> Doc:
-        res = self.resolve(doc.text, doc.user_data.pop(CANDIDATES_KEY, []))
+        res = self.resolve(text_of(doc), doc.user_data.pop(CANDIDATES_KEY, []))
         group = SpanGroup(doc, name=SPANS_KEY)
         for s in res.spans:
             span = doc.char_span(s.start, s.end, label=s.type) or doc.char_span(s.start, s.end, label=s.type, alignment_mode="expand")
@@ -236,7 +236,7 @@ def build_graph(doc: Doc, norm: NormalisedText, *, doc_id: str | None = None, so
     seen: set[tuple[str, int, int]] = set()
     for s in res.spans:
         ent = res.entities[s.entity_id]
-        if s.anaphor and doc.text[s.start:s.end] not in ent.aliases:
+        if s.anaphor and norm.text[s.start:s.end] not in ent.aliases:
             continue
         start, end = norm.span_to_original(s.start, s.end)
         if (s.entity_id, start, end) in seen:
@@ -290,11 +290,13 @@ def _relations(doc: Doc, norm: NormalisedText, doc_id: str, known: set[str], res
 
 def _quantities(doc: Doc, norm: NormalisedText, doc_id: str, res: Resolution, known: set[str]) -> list[Quantity]:
     """Each figure belongs to the nearest organisation, work or platform named before it in its sentence."""
-    sents = [(s.start_char, s.end_char) for s in doc.sents]
+    text = text_of(doc)
+    bounds = [0] + [m.end() for m in _SENT_BREAK.finditer(text)] + [len(text)]
+    sents = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
     owners = [s for s in res.spans if s.type in _QUANTITY_OWNERS and s.entity_id in known]
     out = []
     si = 0
-    for q in find_quantities(doc.text):
+    for q in find_quantities(text):
         while si < len(sents) and sents[si][1] <= q.start:
             si += 1
         if si >= len(sents):

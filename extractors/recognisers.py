@@ -305,14 +305,18 @@ class Recogniser:
             if head.endswith(cue) and (_CJK_CHAR.match(cue) or not head[-len(cue) - 1:-len(cue)].isalpha()):
                 return etype, cue, start
         tail = re.match(r"[^，。、；！？,;!?\n“”\"]{0,14}", text[end:end + 14]).group()
-        best = None
-        for cue, etype in self.quote_after:
-            i = tail.find(cue)
-            # The head of a Chinese noun phrase is its last word: 系列项目 is a project
-            # (and 品牌项目 a brand: the longer cue ending there wins).
-            if i >= 0 and (best is None or (end + i + len(cue), len(cue)) > (best[2], len(best[1]))):
-                best = (etype, cue, end + i + len(cue))
-        return best
+        found = sorted(((i, -len(cue), cue, etype) for cue, etype in self.quote_after
+                        for i in [tail.find(cue)] if i >= 0))
+        if not found:
+            return None
+        # The head of a Chinese noun phrase is its last word: 系列项目 is a project and
+        # 品牌项目群 a brand group, so a cue is extended by cues that continue it.
+        i, neg, cue, etype = found[0]
+        stop = i - neg
+        for j, neg2, cue2, etype2 in found[1:]:
+            if j <= stop and j - neg2 > stop:
+                cue, etype, stop = cue2, etype2, j - neg2
+        return etype, cue, end + stop
 
     def _quotes(self, text: str) -> list[Candidate]:
         out = []

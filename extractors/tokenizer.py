@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+from extractors.extensions import TEXT_KEY
 from extractors.recognisers import get_recogniser
 
 CANDIDATES_KEY = "qiao_candidates"
@@ -59,6 +60,7 @@ class QiaoTokenizer:
         words, spaces = segment(text, cuts)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data[CANDIDATES_KEY] = cands
+        doc.user_data[TEXT_KEY] = text
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
