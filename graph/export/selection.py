@@ -9,7 +9,7 @@ places or documents is small and is materialised once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from graph.model import Entity, Evidence, Relation, Subgraph
 from graph.query.resolve import resolve_entity, resolve_location
@@ -81,7 +81,7 @@ class Selected:
 
     entities: Callable[[], Iterator[Entity]]
     relations: Callable[[], Iterator[Relation]]
-    bounded: bool = field(default=False)  # materialised in memory (small), or streamed from the store
+    bounded: bool = False  # materialised in memory (small), or streamed from the store
 
     @classmethod
     def of(cls, entities: Iterable[Entity], relations: Iterable[Relation]) -> Selected:
