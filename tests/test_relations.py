@@ -242,3 +242,23 @@ def test_organisers_listed_before_their_verbs_and_audiences_reached():
     text = "近年来，甘肃国际传播中心持续向中亚观众讲述敦煌故事。"
     got = rels(text, [("甘肃国际传播中心", "CommunicationCenter"), ("中亚", "WorldRegion")])
     assert ("REACHES", "甘肃国际传播中心", "中亚") in got
+
+
+def test_joining_verbs_and_co_founded_alliances():
+    text = "四川日报社携手尼泊尔加德满都邮报推出双语专栏《雪山对话》。"
+    got = rels(text, [("四川日报社", "MediaOutlet"), ("加德满都邮报", "MediaOutlet"), ("尼泊尔", "Country"),
+                      ("雪山对话", "Work")])
+    assert frozenset(("四川日报社", "加德满都邮报")) in {frozenset((h, t)) for ty, h, t in got if ty == "PARTNER_OF"}
+    assert ("LOCATED_IN", "加德满都邮报", "尼泊尔") in got
+    text = "广西日报传媒集团和越南通讯社联合制作的纪录片《红河两岸》已完成拍摄。"
+    got = rels(text, [("广西日报传媒集团", "MediaOutlet"), ("越南通讯社", "MediaOutlet"), ("红河两岸", "Work")])
+    assert {("PRODUCED", "广西日报传媒集团", "红河两岸"), ("PRODUCED", "越南通讯社", "红河两岸")} <= got
+    text = "云南日报报业集团与老挝国家通讯社共建澜湄媒体合作联盟。"
+    got = rels(text, [("云南日报报业集团", "MediaOutlet"), ("老挝国家通讯社", "MediaOutlet"), ("澜湄媒体合作联盟", "Organization")])
+    assert {("PART_OF", "云南日报报业集团", "澜湄媒体合作联盟"), ("PART_OF", "老挝国家通讯社", "澜湄媒体合作联盟")} <= got
+
+
+def test_english_opening_location_phrase():
+    text = "Located in the north of Shaanxi province, the city of Yan'an draws visitors from across the country."
+    got = rels(text, [("Shaanxi", "Place"), ("Yan'an", "Place")])
+    assert ("LOCATED_IN", "Yan'an", "Shaanxi") in got

@@ -48,7 +48,7 @@ class Rules:
         orgs, locs = view.orgs, view.locs
         # rule → (argument types of which one must occur, cues of which one must occur)
         self.requires: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
-            "partner": (orgs, ("partner", "co_found")),
+            "partner": (orgs, ("partner", "co_found", "partner_verb")),
             "sister": (frozenset({"Place"}), ("sister_city",)),
             "located": (locs, ()),
             "presence": (locs, ("presence_noun",)),
@@ -178,12 +178,42 @@ class Rules:
                 for a in left:
                     for b in right:
                         yield Found("PARTNER_OF", a, b, base * self.decay(a, b))
+        # "X携手Y推出Z": the verb itself joins the two sides
+        for ts, te in self.cues(sent, "partner_verb"):
+            j = self.index_after(sent, te)
+            if j >= len(sent.mentions) or self.stripped(self.gap_text(te, sent.mentions[j].start)):
+                continue
+            while j + 1 < len(sent.mentions) and v.is_loc(sent.mentions[j]) and sent.mentions[j + 1].start == sent.mentions[j].end:
+                j += 1  # 携手尼泊尔加德满都邮报
+            right = self.group(sent, j, +1, orgs)
+            if not right or right[0] is not sent.mentions[j]:
+                continue
+            k = self.index_before(sent, ts)
+            if k >= 0 and v.is_org(sent.mentions[k]) and not self.stripped(self.gap_text(sent.mentions[k].end, ts)):
+                left, f = [sent.mentions[k]], 1.0
+            else:
+                a, f = self.actor(sent, ts, carried)
+                left = [a] if a is not None else []
+            for a in left:
+                for b in right:
+                    yield Found("PARTNER_OF", a, b, 0.7 * f)
+            _, ce = v.clause_of(sent, te)
+            made = [m for m in sent.mentions if right[-1].end <= m.start <= ce and m.type in ("Work", "Event")]
+            if made and self.cues(sent, "produce") and any(right[-1].end <= t[0] < made[0].start for t in self.cues(sent, "produce")):
+                for a in left + right:
+                    yield Found("PRODUCED", a, made[0], 0.7 * f)
         for ts, te in self.cues(sent, "co_found"):
             group = self._cofounders(sent, ts, carried)
             for i, a in enumerate(group):
                 for b in group[i + 1:]:
                     yield Found("PARTNER_OF", a, b, 0.75)
             _, clause_end = v.clause_of(sent, te)
+            j = self.index_after(sent, te)
+            if j < len(sent.mentions) and v.is_org(sent.mentions[j]) and sent.mentions[j].start <= clause_end \
+                    and len(self.stripped(self.gap_text(te, sent.mentions[j].start))) <= 2:
+                for a in group:  # "A与B共建澜湄媒体联盟": founders are members
+                    if a.id != sent.mentions[j].id:
+                        yield Found("PART_OF", a, sent.mentions[j], 0.6)
             made = [m for m in sent.mentions if te <= m.start < clause_end + 40 and m.type in ("Work", "Event")]
             if made:
                 first = sent.position[id(made[0])]
@@ -335,6 +365,15 @@ class Rules:
                 if v.is_loc(n) and n.id != m.id and 2 <= len(rest) <= 5 and _ADMIN_RE.fullmatch(rest) \
                         and not _DIRECTION_RE.fullmatch(rest):
                     yield Found("LOCATED_IN", m, n, 0.7)
+        # English: "Nestled in the south of the Ningxia region, the city of Guyuan …"
+        if sent.english:
+            opening = self.cues(sent, "located_in")
+            if opening and not self.text[sent.start:opening[0][0]].strip(_FILLER):
+                cs2 = next((c for c in sent.clause_starts if c > opening[0][1]), None)
+                where = [m for m in ms if v.is_loc(m) and opening[0][1] <= m.start and (cs2 is None or m.end < cs2)]
+                what = [m for m in ms if cs2 is not None and m.start >= cs2 and m.type in locatable]
+                if where and what and v.clause_of(sent, what[0].start)[0] == cs2:
+                    yield Found("LOCATED_IN", what[0], where[-1], 0.7)
         # English: "the Brussels Times in Belgium"
         if sent.english:
             for a, b in zip(ms, ms[1:]):
@@ -611,6 +650,8 @@ class Rules:
                 lead = self.text[max(sent.start, ms[k].start - 1):ms[k].start]
                 if lead not in ("在", "与", "和", "同", "向", "对"):
                     return ms[k], 1.0
+                if lead in "与和同" and k > 0 and self.v.is_org(ms[k - 1]) and ms[k - 1].end == ms[k].start - 1:
+                    return ms[k - 1], 1.0  # "A和B联合制作的": A, and B through _coactors
         lead_text = self.stripped(self.text[cs:ts])
         followed_by_de = self.text[te:te + 1] == "的"
         if lead_text and followed_by_de and not self.lex.endswith("pronoun", lead_text):
