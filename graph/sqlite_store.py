@@ -367,6 +367,8 @@ class SQLiteStore:
         ]
         best: dict[int, tuple] = {}
         for rank, where in enumerate(tiers):
+            if len(best) >= limit:  # a later tier ranks below every entity already found
+                break
             for eid, length, name, entity_id in self._q(f"{select}{where}{type_sql} LIMIT :cap", params):
                 key = (rank, length, name, entity_id)
                 if eid not in best or key < best[eid]:
@@ -511,8 +513,8 @@ class SQLiteStore:
         with self._lock:
             return {
                 "documents": self._q("SELECT count(*) FROM documents")[0][0],
-                "entities": dict(self._q("SELECT type, count(*) FROM entities GROUP BY type ORDER BY type")),
-                "relations": dict(self._q("SELECT type, count(*) FROM relations GROUP BY type ORDER BY type")),
+                "entities": dict(self._q("SELECT type, n FROM type_counts WHERE kind = 'entities' AND n > 0 ORDER BY type")),
+                "relations": dict(self._q("SELECT type, n FROM type_counts WHERE kind = 'relations' AND n > 0 ORDER BY type")),
                 "evidence": self._q("SELECT count(*) FROM evidence")[0][0],
                 "mentions": self._q("SELECT count(*) FROM mentions")[0][0],
                 "quantities": self._q("SELECT count(*) FROM quantities")[0][0],

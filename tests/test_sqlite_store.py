@@ -24,6 +24,10 @@ def _check(path: Path) -> None:
             "SELECT count(*) FROM relations r WHERE n_evidence != (SELECT count(*) FROM evidence v WHERE v.rid = r.rid)"
         ).fetchone()[0] == 0
         assert conn.execute("SELECT count(*) FROM relations WHERE n_evidence = 0").fetchone()[0] == 0
+        for kind in ("entities", "relations"):
+            counted = conn.execute(f"SELECT type, count(*) FROM {kind} GROUP BY type ORDER BY type").fetchall()
+            kept = conn.execute("SELECT type, n FROM type_counts WHERE kind = ? AND n > 0 ORDER BY type", (kind,)).fetchall()
+            assert kept == counted
         assert conn.execute(
             "SELECT count(*) FROM entities e WHERE NOT EXISTS (SELECT 1 FROM entity_docs d WHERE d.eid = e.eid)"
         ).fetchone()[0] == 0

@@ -5,14 +5,14 @@ entities; the public string ids live in one unique column. Provenance tables
 (`entity_docs`, `aliases`, `mentions`, `evidence`, `quantities`) hang off a
 document and cascade with it, so removing a document is one DELETE plus a sweep
 of what it alone supported. Triggers keep `entities.degree` (which
-the walks read to spot hubs) and the trigram index in step; the store sets
+the walks read to spot hubs), the per-type counts and the trigram index in step; the store sets
 `relations.n_evidence` itself, once per relation per document.
 """
 from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 DDL = """
 CREATE TABLE documents (
@@ -109,6 +109,28 @@ CREATE TABLE evidence (
 );
 CREATE INDEX evidence_rid ON evidence(rid);
 CREATE INDEX evidence_seq ON evidence(seq);
+
+-- per-type counts for stats(), so it does not scan a million rows
+CREATE TABLE type_counts (
+    kind TEXT NOT NULL,
+    type TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (kind, type)
+) WITHOUT ROWID;
+CREATE TRIGGER entities_count_ai AFTER INSERT ON entities BEGIN
+    INSERT OR IGNORE INTO type_counts VALUES ('entities', new.type, 0);
+    UPDATE type_counts SET n = n + 1 WHERE kind = 'entities' AND type = new.type;
+END;
+CREATE TRIGGER entities_count_ad AFTER DELETE ON entities BEGIN
+    UPDATE type_counts SET n = n - 1 WHERE kind = 'entities' AND type = old.type;
+END;
+CREATE TRIGGER relations_count_ai AFTER INSERT ON relations BEGIN
+    INSERT OR IGNORE INTO type_counts VALUES ('relations', new.type, 0);
+    UPDATE type_counts SET n = n + 1 WHERE kind = 'relations' AND type = new.type;
+END;
+CREATE TRIGGER relations_count_ad AFTER DELETE ON relations BEGIN
+    UPDATE type_counts SET n = n - 1 WHERE kind = 'relations' AND type = old.type;
+END;
 
 CREATE TABLE quantities (
     eid INTEGER NOT NULL REFERENCES entities(eid) ON DELETE CASCADE,
