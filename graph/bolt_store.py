@@ -229,8 +229,11 @@ class BoltStore:
                 attrs = {**ent.attrs, **json.loads(old["attrs"])}
                 labels = set(old["labels"]) | set(own) | {ent.name}
             mentions = graph.mentions.get(ent.id, [])
+            props = _entity_props(name, attrs, labels)
+            # Rewriting an unchanged node would still re-index it (full-text included).
+            changed = old is None or any(old[k] != props[k] for k in ("name", "attrs", "labels"))
             by_type[ent.type].append({
-                "id": ent.id, "type": ent.type, **_entity_props(name, attrs, labels),
+                "id": ent.id, "type": ent.type, "changed": changed, **props,
                 "doc_name": ent.name, "doc_aliases": own, "doc_attrs": _json(ent.attrs),
                 "starts": [m.start for m in mentions], "ends": [m.end for m in mentions],
                 "texts": [m.text for m in mentions],
@@ -241,8 +244,9 @@ class BoltStore:
             parts.append(
                 f"FOREACH (row IN $e{i} | MERGE (e:Entity {{id: row.id}}) "
                 f"ON CREATE SET e:{identifier(type_)}, e.type = row.type, e.degree = 0 "
+                "FOREACH (_ IN CASE WHEN row.changed THEN [1] ELSE [] END | "
                 "SET e.name = row.name, e.attrs = row.attrs, e.labels = row.labels, e.norms = row.norms, "
-                "e.slugs = row.slugs, e.search = row.search "
+                "e.slugs = row.slugs, e.search = row.search) "
                 "CREATE (d)-[:MENTIONS {name: row.doc_name, aliases: row.doc_aliases, attrs: row.doc_attrs, "
                 "starts: row.starts, ends: row.ends, texts: row.texts, seq: $doc.seq}]->(e))"
             )

