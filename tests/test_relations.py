@@ -262,3 +262,10 @@ def test_english_opening_location_phrase():
     text = "Located in the north of Shaanxi province, the city of Yan'an draws visitors from across the country."
     got = rels(text, [("Shaanxi", "Place"), ("Yan'an", "Place")])
     assert ("LOCATED_IN", "Yan'an", "Shaanxi") in got
+
+
+def test_place_of_a_relative_clause_belongs_to_the_event_not_the_speaker():
+    text = "王明代表重庆日报报业集团在北京举行的中国报业论坛上发言。"
+    got = rels(text, [("王明", "Person"), ("重庆日报报业集团", "MediaOutlet"), ("北京", "Place"), ("中国报业论坛", "Event")])
+    assert ("LOCATED_IN", "中国报业论坛", "北京") in got
+    assert ("LOCATED_IN", "重庆日报报业集团", "北京") not in got

@@ -335,7 +335,8 @@ class Rules:
             after = self.text[m.end:min(sent.end, m.end + 12)]
             hit = self.v.cues.first("located_verb", m.end, min(sent.end, m.end + 12))
             verb = hit is not None and hit[0] - m.end <= 4
-            if prev.type in locatable and len(lead) <= 1 and verb:
+            relative = verb and self.text[hit[1]:hit[1] + 1] == "的"  # 在北京举行的论坛: the forum's place
+            if prev.type in locatable and len(lead) <= 1 and verb and not relative:
                 yield Found("LOCATED_IN", prev, m, 0.8)
             # 在成都举行的创交会 / 到成都参加的创交会
             if verb or after.startswith(("参加", "参与")):
