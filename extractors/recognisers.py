@@ -34,6 +34,11 @@ _DATE_PREFIX = re.compile(r"^(?:\d{1,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上
 _ORDINAL = "[0-9一二三四五六七八九十百零〇]+"
 # Characters that end a 2-character Chinese given name: the next word starts here.
 _NAME_STOP = set("介表说举认在看等也和与向称指强谈就则还曾将对为是的了透坦告提回希感道所多兴不报发出、，。,；：:（(）)”“\"' \n受带")
+_LATIN_OF = re.compile(
+    r"\b(?:University|Ministry|Department|Bureau|Academy|Institute|Museum|Embassy|Consulate|Federation|"
+    r"Association|Chamber|Council|Office|Administration|Commission|Society|League|Union)"
+    r" (?:of|for) (?:the )?[A-Z][A-Za-z'’\-]+(?: (?:and |of |for |the )?[A-Z][A-Za-z'’\-]+)*"
+)
 _DEFINITION = re.compile(
     r"[（(]\s*(?:以下简称|以下称|下称|简称)\s*[“\"]?([^（()）“”\"，,。]{2,12}?)[”\"]?\s*[）)]"
     r"|[（(]\s*([A-Z][A-Za-z0-9&]{1,9})\s*[）)]"
@@ -103,7 +108,7 @@ class Recogniser:
         roles_en = [ln.strip() for ln in (data_dir / "roles_en.txt").read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
         role_en = _alternation(roles_en).pattern
         name_en = r"([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})"
-        self._en_person_after = re.compile(rf"\b(?i:{role_en}) {name_en}\b")
+        self._en_person_after = re.compile(rf"\b(?i:{role_en}),? {name_en}\b")
         self._en_person_before = re.compile(rf"\b{name_en}, (?:the |a |an )?(?i:{role_en})\b")
         self._said = re.compile(f"(?:^|(?<=[，。：:；;！？\n“”\"]))([{_CJK}]{{2,3}}?)(?=表示|介绍|指出|认为|强调|坦言|告诉|透露|说)")
         surnames = _words(data_dir / "surnames.txt")
@@ -146,6 +151,7 @@ class Recogniser:
         stop_ends = self._stop_ends(text, protected)
         cands += self._suffixed(text, matches, protected, stop_ends)
         cands += self._latin_suffixed(text)
+        cands += self._latin_prefixed(text)
         cands += self._persons(text)
         cands += self._persons_en(text)
         cands += self._speakers(text)
@@ -476,6 +482,13 @@ class Recogniser:
                 out.append(cand)
         return out
 
+    def _latin_prefixed(self, text: str) -> list[Candidate]:
+        """University of Hong Kong, Ministry of Foreign Affairs: a head word, then of + a name."""
+        out = []
+        for m in _LATIN_OF.finditer(text):
+            out.append(Candidate(m.start(), m.end(), "Organization", m.group(), 0.75, "suffix"))
+        return out
+
     def _persons_en(self, text: str) -> list[Candidate]:
         out = []
         for rx in (self._en_person_after, self._en_person_before):
@@ -632,11 +645,11 @@ _PRIORITY = {"work": 6, "quote": 5, "event": 5, "lexicon": 4, "role": 4, "herita
              "suffix": 3, "place": 3, "source": 3, "enumeration": 2, "fuzzy": 2, "echo": 1}
 
 
-def select(cands: list[Candidate], text_length: int) -> list[Candidate]:
+def select(cands: list[Candidate], text: str) -> list[Candidate]:
     """One reading of each stretch of text, plus organisations nested in organisations
     or venues (复旦大学 in 复旦大学全球传播全媒体研究院). Weak and anaphoric candidates are
     not selected here: the resolver decides what they refer to."""
-    owner = [-1] * (text_length + 1)
+    owner = [-1] * (len(text) + 1)
     kept: list[Candidate] = []
     order = sorted((c for c in cands if not c.weak and not c.anaphor and c.end > c.start),
                    key=lambda c: (-c.length, -_PRIORITY.get(c.source, 0), c.start))
@@ -654,6 +667,7 @@ def select(cands: list[Candidate], text_length: int) -> list[Candidate]:
         outer = kept[first]
         if (outer.start, outer.end) == (c.start, c.end):
             continue
-        if c.type in ORG_TYPES and (outer.type in ORG_TYPES or outer.type == "Place") and not c.soft_head:
+        if (c.type in ORG_TYPES and (outer.type in ORG_TYPES or outer.type == "Place") and not c.soft_head
+                and _CJK_CHAR.search(text[c.start:c.end])):  # "Xinhua Daily" in "Xinhua Daily Media Group" is no parent
             kept.append(c)
     return sorted(kept, key=lambda c: (c.start, -c.end))

@@ -86,7 +86,7 @@ class Resolver:
         self.gaz = gazetteer
 
     def __call__(self, text: str, cands: list[Candidate]) -> Resolution:
-        kept = select(cands, len(text))
+        kept = select(cands, text)
         groups: dict[str, _Group] = {}
         span_group: list[tuple[Candidate, _Group]] = []
         types = self._majority_types(kept)

@@ -106,7 +106,8 @@ def test_english_report():
     text = ("Officials in Lanzhou signed an agreement with China Daily to launch the "
             "“Gansu International Communication Center” (甘肃国际传播中心), which will promote Gansu to the world. "
             "The Silk Road Media Network (SRMN) works with Astana TV. Deputy director Li Wenhua said SRMN "
-            "will open an office. Maria Santos, a columnist, agreed.")
+            "will open an office. Maria Santos, a columnist, agreed. The Tianshan Daily Media Group "
+            "and the University of Central Asia launched the \"Steppe Voices\" podcast; its editor, Ali Khan, spoke.")
     g = extract_text(text)
     assert g.document.lang == "en"
     names = by_name(g)
@@ -118,7 +119,10 @@ def test_english_report():
     network = names["SRMN"]
     assert network.name == "Silk Road Media Network" and len(g.mentions[network.id]) == 3
     persons = {e.name for e in g.entities if e.type == "Person"}
-    assert {"Li Wenhua", "Maria Santos"} <= persons
+    assert {"Li Wenhua", "Maria Santos", "Ali Khan"} <= persons
+    assert names["University of Central Asia"].type == "Organization"
+    assert names["Steppe Voices"].type == "Work"
+    assert "Tianshan Daily" not in names  # a head word inside an English name is not a parent
     assert_offsets(text, g)
 
 
