@@ -18,7 +18,6 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from graph.export import FORMATS, Selected, Selection, SelectionError, select, write
-from graph.export.graphml import to_networkx
 from graph.export.neo4j_csv import ARRAY_DELIMITER, NODES_FILE, write_folder
 from graph.export.properties import AttrSchema, entity_record, relation_record
 from graph.model import Document, DocumentGraph, Entity, Evidence, Relation, content_hash

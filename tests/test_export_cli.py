@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from api.cli import app
 from graph.export import select
-from test_export import CQDAILY, KZ, ZICC, counts, render, tricky_store  # noqa: F401  (fixture)
+from test_export import CQDAILY, KZ, ZICC, render, tricky_store  # noqa: F401  (fixture)
 
 runner = CliRunner()
 
