@@ -150,3 +150,25 @@ def test_cli_push_then_pull(sample_store, bolt, bolt_server, tmp_path):
     assert pulled.exit_code == 0, pulled.output
     with SQLiteStore(target) as local:
         assert local.stats() == sample_store.stats()
+
+
+def test_dev_corpus_gives_equal_stats_and_carriers_from_both_stores(shared_dir, bolt, bolt_server, tmp_path):
+    pytest.importorskip("extractors.pipeline", reason="the extractor is not available")
+    from api.cli import app
+
+    folder = tmp_path / "dev"
+    folder.mkdir()
+    for gold in sorted((shared_dir / "corpus" / "dev").glob("*.json")):
+        (folder / f"{gold.stem}.txt").write_text(json.loads(gold.read_text(encoding="utf-8"))["text"], encoding="utf-8")
+    runner = CliRunner()
+    answers = {}
+    for uri in (str(tmp_path / "dev.db"), bolt_server):
+        ingested = runner.invoke(app, ["ingest", str(folder), "--store", uri])
+        assert ingested.exit_code == 0, ingested.output
+        stats = runner.invoke(app, ["stats", "--store", uri, "--json"])
+        carried = runner.invoke(app, ["carry", "牡丹", "--to", "哈萨克斯坦", "--store", uri, "--json"])
+        assert stats.exit_code == 0 and carried.exit_code == 0, stats.output + carried.output
+        answers[uri] = (json.loads(stats.stdout), [c["entity"]["id"] for c in json.loads(carried.stdout)["carriers"]])
+    local, remote = answers.values()
+    assert local[0]["documents"] == 6 and local[1], local
+    assert remote == local
