@@ -12,7 +12,7 @@ to the subject named before it).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -159,12 +159,7 @@ class DocView:
     def clause_of(self, sent: Sentence, pos: int) -> tuple[int, int]:
         """(start, end) of the clause holding character `pos`."""
         cs = sent.clause_starts
-        lo = 0
-        for i, c in enumerate(cs):
-            if c <= pos:
-                lo = i
-            else:
-                break
+        lo = max(0, bisect_right(cs, pos) - 1)
         end = cs[lo + 1] - 1 if lo + 1 < len(cs) else sent.end
         return cs[lo], end
 
@@ -272,6 +267,8 @@ def is_enum_gap(gap: str, allow_yu: bool = False, english: bool = False) -> bool
 
 
 def _is_english(s: str) -> bool:
+    if _LATIN_RE.search(s) is None:
+        return False
     cjk = len(_CJK_RE.findall(s))
     letters = len(_LATIN_RE.findall(s))
     return letters > 3 * cjk and letters > 0
