@@ -269,3 +269,21 @@ def test_place_of_a_relative_clause_belongs_to_the_event_not_the_speaker():
     got = rels(text, [("王明", "Person"), ("重庆日报报业集团", "MediaOutlet"), ("北京", "Place"), ("中国报业论坛", "Event")])
     assert ("LOCATED_IN", "中国报业论坛", "北京") in got
     assert ("LOCATED_IN", "重庆日报报业集团", "北京") not in got
+
+
+def test_english_report():
+    text = ("The Hubei International Communication Center, part of Hubei Daily Media Group, has opened an English channel "
+            "on YouTube. Its documentary \"River of Tea\" features Enshi yulu tea and was broadcast in Kenya and Tanzania. "
+            "Wang Fang, deputy director of the Hubei International Communication Center, said the centre also works with "
+            "the Daily Nation.")
+    got = rels(text, [("Hubei International Communication Center", "CommunicationCenter"),
+                      ("Hubei Daily Media Group", "MediaOutlet"), ("YouTube", "Platform"), ("River of Tea", "Work"),
+                      ("Enshi yulu tea", "CulturalIP"), ("Kenya", "Country"), ("Tanzania", "Country"),
+                      ("Wang Fang", "Person"), ("Daily Nation", "MediaOutlet")])
+    assert {("PART_OF", "Hubei International Communication Center", "Hubei Daily Media Group"),
+            ("OPERATES_ON", "Hubei International Communication Center", "YouTube"),
+            ("FEATURES", "River of Tea", "Enshi yulu tea"),
+            ("REACHES", "River of Tea", "Kenya"), ("REACHES", "River of Tea", "Tanzania"),
+            ("AFFILIATED_WITH", "Wang Fang", "Hubei International Communication Center")} <= got
+    partners = {frozenset((h, t)) for ty, h, t in got if ty == "PARTNER_OF"}
+    assert frozenset(("Hubei International Communication Center", "Daily Nation")) in partners

@@ -465,11 +465,17 @@ class Rules:
                 seen.add((head.id, m.id))
                 yield Found("REACHES", head, m, 0.65 * f * self.decay(head, m) ** 0.5)
         for vs, ve in self.cues(sent, "shown_in"):
-            cs, _ = v.clause_of(sent, vs)
-            at = self.text.rfind("在", cs, vs)
-            tails = [m for m in ms if m.type in reachable and at >= 0 and at < m.start and m.end <= vs]
-            if not tails or len(self.stripped(self.text[tails[-1].end:vs]).strip("等国家地区的电视台媒体上")) > 4:
-                continue
+            cs, ce = v.clause_of(sent, vs)
+            if sent.english:  # "was broadcast in Kazakhstan and Uzbekistan"
+                j = self.index_after(sent, ve)
+                if j >= len(ms) or ms[j].type not in reachable or len(self.text[ve:ms[j].start].strip()) > 4:
+                    continue
+                tails, at = self.group(sent, j, +1, reachable), vs
+            else:  # "已在肯尼亚、坦桑尼亚等国播出"
+                at = self.text.rfind("在", cs, vs)
+                tails = [m for m in ms if m.type in reachable and at >= 0 and at < m.start and m.end <= vs]
+                if not tails or len(self.stripped(self.text[tails[-1].end:vs]).strip("等国家地区的电视台媒体上")) > 4:
+                    continue
             works = [m for m in ms if m.type in ("Work", "Platform") and m.end <= at]
             head, f = (works[-1], 0.9) if works else self.actor(sent, at, carried, kinds=v.orgs | {"Work", "Platform"})
             for t in tails:
