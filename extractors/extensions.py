@@ -44,11 +44,41 @@ class RelationCandidate:
     confidence: float
 
 
+SPAN_INFO_KEY = "qiao_span_info"
+_SPAN_FIELDS = ("entity_id", "confidence", "anaphor", "source")
+_SPAN_DEFAULTS = (None, 1.0, False, "")
+
+
+def _span_field(i: int):
+    """Getter/setter of one span attribute, kept in `doc.user_data` by character offsets.
+    The resolver writes thousands of these per report; an Underscore object per write
+    would cost more than finding the entities did."""
+    def get(span: Span):
+        row = span.doc.user_data.get(SPAN_INFO_KEY, {}).get((span.start_char, span.end_char))
+        return _SPAN_DEFAULTS[i] if row is None else row[i]
+
+    def set_(span: Span, value) -> None:
+        table = span.doc.user_data.setdefault(SPAN_INFO_KEY, {})
+        key = (span.start_char, span.end_char)
+        row = list(table.get(key, _SPAN_DEFAULTS))
+        row[i] = value
+        table[key] = tuple(row)
+
+    return get, set_
+
+
+def set_span_info(doc: Doc, start_char: int, end_char: int, entity_id: str, confidence: float = 1.0,
+                  anaphor: bool = False, source: str = "") -> None:
+    """All span attributes of one mention at once (what the resolver calls)."""
+    doc.user_data.setdefault(SPAN_INFO_KEY, {})[(start_char, end_char)] = (entity_id, confidence, anaphor, source)
+
+
 def register() -> None:
     """Idempotent: safe to call from every module that needs the attributes."""
-    for name, default in (("entity_id", None), ("confidence", 1.0), ("anaphor", False), ("source", "")):
+    for i, name in enumerate(_SPAN_FIELDS):
         if not Span.has_extension(name):
-            Span.set_extension(name, default=default)
+            get, set_ = _span_field(i)
+            Span.set_extension(name, getter=get, setter=set_)
     if not Doc.has_extension("qiao_relations"):
         Doc.set_extension("qiao_relations", default=None)
     if not Doc.has_extension("qiao_entities"):

@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING
 
 import numpy
 import spacy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, SpanGroup
+from spacy.tokens import Doc, Span, SpanGroup
 
 import extractors.relations  # noqa: F401  (registers the qiao_relations factory)
 import extractors.tokenizer  # noqa: F401  (registers qiao.Tokenizer.v1)
-from extractors.extensions import SPANS_KEY, register, text_of
+from extractors.extensions import SPANS_KEY, register, set_span_info, text_of
 from extractors.gazetteer import get_gazetteer
 from extractors.normalise import NormalisedText, normalise
 from extractors.quantities import find_quantities
@@ -129,18 +129,21 @@ class ResolverComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         res = self.resolve(text_of(doc), doc.user_data.pop(CANDIDATES_KEY, []))
-        group = SpanGroup(doc, name=SPANS_KEY)
+        offsets = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        by_start = {start: i for i, (start, _) in enumerate(offsets)}
+        by_end = {start + size: i for i, (start, size) in enumerate(offsets)}
+        spans = []
         for s in res.spans:
-            span = doc.char_span(s.start, s.end, label=s.type) or doc.char_span(s.start, s.end, label=s.type, alignment_mode="expand")
-            if span is None:
-                continue
-            ext = span._
-            ext.entity_id = s.entity_id
-            if s.confidence != 1.0:
-                ext.confidence = s.confidence
-            if s.anaphor:
-                ext.anaphor = True
-            group.append(span)
+            i, j = by_start.get(s.start), by_end.get(s.end)
+            if i is not None and j is not None and j >= i:
+                span = Span(doc, i, j + 1, label=s.type)
+            else:
+                span = doc.char_span(s.start, s.end, label=s.type, alignment_mode="expand")
+                if span is None:
+                    continue
+            set_span_info(doc, span.start_char, span.end_char, s.entity_id, s.confidence, s.anaphor)
+            spans.append(span)
+        group = SpanGroup(doc, name=SPANS_KEY, spans=spans)
         doc.spans[SPANS_KEY] = group
         doc._.qiao_entities = res.entities
         doc.user_data[RESOLUTION_KEY] = res

@@ -36,6 +36,10 @@ def extract(
             failed += 1
             err_console.print(f"[red]cannot extract[/red] {escape(str(path))}: {escape(str(exc))}")
             continue
+        except Exception as exc:  # noqa: BLE001 - one bad report must not stop the batch
+            failed += 1
+            err_console.print(f"[red]extraction failed[/red] {escape(str(path))}: {type(exc).__name__}: {escape(str(exc))}")
+            continue
         if json_out:
             typer.echo(json.dumps(graph.to_json(), ensure_ascii=False))
             continue
