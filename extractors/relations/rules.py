@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from extractors.relations.structure import _FILLER, DocView, Mention, Sentence, is_enum_gap
+from extractors.relations.structure import FILLER, DocView, Mention, Sentence
 
 LOCATION_RANK = {"Place": 1, "Country": 2, "WorldRegion": 3}
 _DIRECTION_RE = re.compile(r"[东西南北中]+部?(?:地区|地带)?|地区|片区|一带")
@@ -111,7 +111,7 @@ class Rules:
 
     def _is_object(self, sent: Sentence, m: Mention) -> bool:
         cs, _ = self.v.clause_of(sent, m.start)
-        prefix = self.text[max(cs, m.start - 4):m.start].strip(_FILLER)
+        prefix = self.text[max(cs, m.start - 4):m.start].strip(FILLER)
         return self.lex.endswith("object_marker", prefix) is not None
 
     def group(self, sent: Sentence, idx: int, direction: int, kinds: frozenset[str], allow_yu: bool = False) -> list[Mention]:
@@ -135,16 +135,16 @@ class Rules:
 
     def stripped(self, s: str) -> str:
         """`s` without fillers and lead-in adverbs at either end."""
-        s = s.strip(_FILLER)
+        s = s.strip(FILLER)
         changed = True
         while s and changed:
             changed = False
             w = self.lex.endswith("adverb", s)
             if w:
-                s, changed = s[: -len(w)].strip(_FILLER), True
+                s, changed = s[: -len(w)].strip(FILLER), True
             lead = self.lex.startswith("adverb", s)
             if lead:
-                s, changed = s[len(lead):].strip(_FILLER), True
+                s, changed = s[len(lead):].strip(FILLER), True
         return s
 
     # -- PARTNER_OF and co-founding --------------------------------------------
@@ -243,7 +243,7 @@ class Rules:
             return self._joined(sent, ts, carried)
         group = self.group(sent, k, -1, self.v.orgs, allow_yu=True)
         first = sent.mentions[min(self.v.enumeration(sent, k, -1, True))]
-        lead = self.gap_text(max(sent.start, first.start - 3), first.start).strip(_FILLER)
+        lead = self.gap_text(max(sent.start, first.start - 3), first.start).strip(FILLER)
         if lead and lead[-1] in "与和同跟":
             a, _ = self.actor(sent, first.start - 1, carried)
             if a and a.id not in {m.id for m in group}:
@@ -271,7 +271,7 @@ class Rules:
         containers = set()
         ms = sent.mentions
         for a, b in zip(ms, ms[1:]):
-            g = self.v.gap(a, b).strip(_FILLER)
+            g = self.v.gap(a, b).strip(FILLER)
             if a.type == "Place" and b.type == "Place" and g in ("", "的"):
                 containers.add(a.id)
         places = [p for p in places if p.id not in containers]
@@ -292,7 +292,7 @@ class Rules:
             chain = [ms[i]]
             j = i
             while j + 1 < len(ms) and (ms[j + 1].start - ms[j].end) <= 2 and v.is_loc(ms[j]) \
-                    and ms[j + 1].type in locatable and v.gap(ms[j], ms[j + 1]).strip(_FILLER) == "":
+                    and ms[j + 1].type in locatable and v.gap(ms[j], ms[j + 1]).strip(FILLER) == "":
                 nxt = ms[j + 1]
                 if nxt.type == "CulturalIP" and not (nxt.text[:1] in "“\"《「" or v.gap(ms[j], nxt).strip()):
                     break  # 重庆火锅, 洛阳非遗: a local kind of a generic IP, not a located landmark
@@ -309,11 +309,11 @@ class Rules:
             i = j + 1 if j > i else i + 1
         # 日本的甲府、韩国的釜山与金泉
         for k, m in enumerate(ms):
-            if not v.is_loc(m) or k + 1 >= len(ms) or ms[k + 1].start - m.end > 3 or v.gap(m, ms[k + 1]).strip(_FILLER) != "的":
+            if not v.is_loc(m) or k + 1 >= len(ms) or ms[k + 1].start - m.end > 3 or v.gap(m, ms[k + 1]).strip(FILLER) != "的":
                 continue
             for n in self.group(sent, k + 1, +1, locatable, allow_yu=True):
-                if v.gap(n, n).strip() or (text[n.end:n.end + 1] == "的" and n is not ms[k + 1]):
-                    break
+                if text[n.end:n.end + 1] == "的" and n is not ms[k + 1]:
+                    break  # "韩国的釜山" starts a new possessive
                 if not v.is_loc(n) or LOCATION_RANK[n.type] <= LOCATION_RANK[m.type]:
                     yield Found("LOCATED_IN", n, m, 0.7)
         # X在Y揭牌成立 / X落户Y / X based in Y
@@ -369,7 +369,7 @@ class Rules:
         # English: "Nestled in the south of the Ningxia region, the city of Guyuan …"
         if sent.english:
             opening = self.cues(sent, "located_in")
-            if opening and not self.text[sent.start:opening[0][0]].strip(_FILLER):
+            if opening and not self.text[sent.start:opening[0][0]].strip(FILLER):
                 cs2 = next((c for c in sent.clause_starts if c > opening[0][1]), None)
                 where = [m for m in ms if v.is_loc(m) and opening[0][1] <= m.start and (cs2 is None or m.end < cs2)]
                 what = [m for m in ms if cs2 is not None and m.start >= cs2 and m.type in locatable]
@@ -414,7 +414,7 @@ class Rules:
                 locs = [m for m in ms if v.is_loc(m) and ne <= m.start <= ne + 25]
             else:
                 locs = [m for m in ms if v.is_loc(m) and cs <= m.start and m.end <= ns]
-                locs = [m for k, m in enumerate(locs) if not (k + 1 < len(locs) and v.gap(m, locs[k + 1]).strip(_FILLER) == "")]
+                locs = [m for k, m in enumerate(locs) if not (k + 1 < len(locs) and v.gap(m, locs[k + 1]).strip(FILLER) == "")]
             if not locs:
                 continue
             head, f = self.actor(sent, min(l.start for l in locs), carried)
@@ -488,7 +488,7 @@ class Rules:
         v, ms = self.v, sent.mentions
         accounts = set()
         for k, m in enumerate(ms):
-            pre = self.text[max(sent.start, m.start - 6):m.start].rstrip(_FILLER)
+            pre = self.text[max(sent.start, m.start - 6):m.start].rstrip(FILLER)
             word = self.lex.endswith("account", pre)
             if v.is_org(m) and word and len(word) >= 2:
                 accounts.add(m.id)
@@ -721,10 +721,10 @@ class Rules:
     # -- AFFILIATED_WITH --------------------------------------------------------------
     def role_gap(self, gap: str, english: bool) -> bool:
         """Is `gap` (text between an organisation and a person) one or more job titles?"""
-        gap = gap.strip(_FILLER + " ")
+        gap = gap.strip(FILLER + " ")
         if not gap:
             return False
-        parts = [p.strip(_FILLER + " ") for p in _ROLE_SEP_RE.split(gap)]
+        parts = [p.strip(FILLER + " ") for p in _ROLE_SEP_RE.split(gap)]
         return all(p and self._one_role(p, english) for p in parts)
 
     def _one_role(self, part: str, english: bool) -> bool:

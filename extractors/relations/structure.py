@@ -20,7 +20,7 @@ from extractors.relations.lexicon import Lexicon
 
 MAX_GROUP = 40  # enumerations longer than this are cut: bounds the pairs one cue can make
 _CLAUSE_RE = re.compile("[，,；;：:]")
-_FILLER = " \t\u3000“”\"'‘’「」『』《》()（）【】[]•·●□■◆▶-—|"
+FILLER = " \t\u3000“”\"'‘’「」『』《》()（）【】[]•·●□■◆▶-—|"
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 # One sentence: optional leading blanks, then text up to a stop (kept, with closing
@@ -182,17 +182,17 @@ class DocView:
     def clause_prefix(self, sent: Sentence, m: Mention) -> str:
         """Text from the start of m's clause to m, without quotes, bullets and lead-in adverbs."""
         cs, _ = self.clause_of(sent, m.start)
-        prefix = self.text[cs:m.start].strip(_FILLER)
+        prefix = self.text[cs:m.start].strip(FILLER)
         while prefix:
             word = self.lex.endswith("adverb", prefix)
             if not word:
                 break
-            prefix = prefix[: -len(word)].rstrip(_FILLER)
+            prefix = prefix[: -len(word)].rstrip(FILLER)
         while prefix:
             lead = self.lex.startswith("adverb", prefix)
             if not lead:
                 break
-            prefix = prefix[len(lead):].lstrip(_FILLER)
+            prefix = prefix[len(lead):].lstrip(FILLER)
         return prefix
 
     def is_subject(self, sent: Sentence, m: Mention) -> bool:
@@ -226,7 +226,7 @@ class DocView:
         nxt = self._next_org(sent, m)
         if nxt is None or not self.is_org(m):
             return False
-        gap = self.text[m.end:nxt.start].strip(_FILLER)
+        gap = self.text[m.end:nxt.start].strip(FILLER)
         return gap.endswith("的") and 1 < len(gap) <= 5 and not any(c in gap for c in "，,；;。")
 
     def _modified(self, sent: Sentence, m: Mention) -> bool:
@@ -248,7 +248,7 @@ class DocView:
         ms = sent.mentions
         while 0 <= j + direction < len(ms) and len(out) < MAX_GROUP:
             a, b = (ms[j + direction], ms[j]) if direction < 0 else (ms[j], ms[j + direction])
-            g = self.gap(a, b).strip(_FILLER)
+            g = self.gap(a, b).strip(FILLER)
             if not is_enum_gap(g, allow_yu, sent.english):
                 break
             j += direction
