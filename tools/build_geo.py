@@ -83,8 +83,12 @@ REGIONS = [
     ("美洲", "Americas", [], ["the Americas"], ["@Americas"]),
     ("北美", "North America", ["北美洲", "北美地区"], [], ["US", "CA"]),
     ("南美", "South America", ["南美洲", "南美地区"], [], ["@South America"]),
-    ("拉丁美洲", "Latin America", ["拉美", "拉美地区", "拉丁美洲和加勒比", "拉美和加勒比"],
+    ("拉丁美洲", "Latin America", ["拉美", "拉美地区", "拉丁美洲和加勒比", "拉美和加勒比", "中南美洲", "中南美"],
      ["Latin America and the Caribbean"], ["@South America", "@Central America", "@Caribbean", "MX"]),
+    ("中美洲", "Central America", ["中美洲地区"], [], ["@Central America"]),
+    ("亚太", "Asia-Pacific", ["亚太地区", "亚洲太平洋地区"], ["Asia Pacific", "APAC"],
+     ["CN", "JP", "KR", "KP", "MN", "BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "TL", "VN", "AU", "NZ",
+      "FJ", "PG", "SB", "VU", "WS", "TO", "KI", "FM", "MH", "PW", "NR", "TV"]),
     ("加勒比", "Caribbean", ["加勒比地区"], ["the Caribbean"], ["@Caribbean"]),
     ("中亚", "Central Asia", ["中亚地区", "中亚五国"], [], ["KZ", "KG", "TJ", "TM", "UZ"]),
     ("东南亚", "Southeast Asia", ["东南亚地区"], ["South-East Asia", "South East Asia"],
@@ -309,9 +313,11 @@ def _common_words() -> dict[str, tuple[int, str]]:
 
 
 def _is_common(word: str, common: dict[str, tuple[int, str]]) -> bool:
-    """A word frequent in jieba's dictionary (和平, 光明, 长寿, 新城) is unsafe as a bare place name."""
-    freq, _pos = common.get(word, (0, ""))
-    return freq >= 150
+    """A word frequent in jieba's dictionary (和平, 光明, 长寿, 新城, 清流) is unsafe
+    as a bare county name; the full name (清流县) still is one."""
+    freq, pos = common.get(word, (0, ""))
+    # jieba tags many real places nr (person name): only ordinary words count here.
+    return freq >= 150 or (freq >= 30 and not pos.startswith(("ns", "nr")))
 
 
 def _foreign_name_ok(word: str, common: dict[str, tuple[int, str]]) -> bool:
@@ -415,12 +421,12 @@ def _chinese_places(common: dict, taken: dict[str, str]) -> list[dict]:
         aliases = []
         if short != r["name"] and names[r["name"]] == 1 and not _is_common(short, common):
             aliases.append(short)
-        if names[r["name"]] == 1:
-            key = r["name"]
-        else:
-            parent_row = by_code.get(r["adcode"][:4] + "00") or by_code[r["adcode"][:2] + "0000"]
-            key = parent_row["name"] + r["name"]
-        add(r, r["name"], aliases, parent, key)
+        parent_row = by_code.get(r["adcode"][:4] + "00") or by_code[r["adcode"][:2] + "0000"]
+        name = r["name"]
+        if common.get(name, (0, ""))[0] >= 300 and not common[name][1].startswith("ns"):
+            name = parent_row["name"] + name  # 城区, 郊区, 矿区 are words: 长治市城区
+        key = name if names[r["name"]] == 1 or name != r["name"] else parent_row["name"] + name
+        add(r, name, aliases, parent, key)
     # The municipalities name their districts as 重庆市渝中区 too.
     for row in out:
         if row["parent"] and row["parent"] in {entity_id("Place", m) for m in ("北京", "天津", "上海", "重庆")}:
