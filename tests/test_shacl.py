@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 from pyshacl import validate
-from rdflib import RDF, Graph, Literal, URIRef
-from rdflib.compare import isomorphic
+from rdflib import RDF, BNode, Graph, Literal, URIRef
 
 from graph.export import select
 from graph.export.rdf import entity_iri
@@ -26,9 +25,21 @@ def focus_nodes(report: Graph) -> set:
     return set(report.objects(None, SH.focusNode))
 
 
+def tree(g: Graph, node):
+    """Blank nodes (property shapes, lists) expanded in place: their identity is their content.
+    rdflib's general isomorphism test takes seconds on the shapes; theirs are trees."""
+    if not isinstance(node, BNode):
+        return node
+    return frozenset((p, tree(g, o)) for p, o in g.predicate_objects(node))
+
+
+def signature(g: Graph) -> frozenset:
+    return frozenset((s, p, tree(g, o)) for s, p, o in g if not isinstance(s, BNode))
+
+
 def test_shipped_shapes_are_the_generated_ones():
     shipped = Graph().parse(SHAPES_PATH, format="turtle")
-    assert isomorphic(shipped, build_shapes()), "run `python -m ontology.shapes` after editing qiao.ttl"
+    assert signature(shipped) == signature(build_shapes()), "run `python -m ontology.shapes` after editing qiao.ttl"
 
 
 def test_a_shape_per_class_and_relation_of_the_ontology():
