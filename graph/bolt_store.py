@@ -176,7 +176,7 @@ class BoltStore:
 
     def _relation_types(self, types: Iterable[str] | None) -> list[str]:
         known = self._ontology.relation_types
-        wanted = sorted(set(types)) if types is not None else sorted(known)
+        wanted = sorted(set(types)) if types else sorted(known)  # none or empty: every type
         for t in wanted:
             self._ontology.relation_type(t)  # KeyError names the unknown type
         return wanted
@@ -465,7 +465,7 @@ class BoltStore:
             raise ValueError(f"direction must be 'out', 'in' or 'both', not {direction!r}")
         symmetric = sorted(n for n, rt in self._ontology.relation_types.items() if rt.symmetric)
         rows = self._read(
-            f"MATCH (e:Entity {{id: $id}})-[r{self._type_pattern(types) if types is not None else ''}]-(m:Entity) "
+            f"MATCH (e:Entity {{id: $id}})-[r{self._type_pattern(types)}]-(m:Entity) "
             "WITH r, startNode(r).id = $id AS outgoing "
             "WHERE $dir = 'both' OR type(r) IN $symmetric OR outgoing = ($dir = 'out') "
             "RETURN DISTINCT r.key AS key, r.evidence AS evidence, r.seq AS seq, r.pos AS pos "
