@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors.extensions import SPANS_KEY
 from extractors.relations import Mention, extract_relations
@@ -287,3 +289,19 @@ def test_english_report():
             ("AFFILIATED_WITH", "Wang Fang", "Hubei International Communication Center")} <= got
     partners = {frozenset((h, t)) for ty, h, t in got if ty == "PARTNER_OF"}
     assert frozenset(("Hubei International Communication Center", "Daily Nation")) in partners
+
+
+_TYPES = sorted(load_ontology().entity_types)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("中心与签约合作协议在、，。的由主办推出《》“”账号脸书覆盖 abc.")), max_size=120),
+       st.lists(st.tuples(st.integers(0, 120), st.integers(1, 12), st.sampled_from(_TYPES), st.integers(0, 5)), max_size=12))
+def test_arbitrary_text_and_mentions_never_raise(text, raw):
+    mentions = [Mention(s, min(s + n, len(text)), typ, f"{typ}:{k}", text[s:s + n])
+                for s, n, typ, k in raw if s < len(text)]
+    types = {m.id: m.type for m in mentions}
+    for r in extract_relations(text, mentions):
+        assert 0 <= r.start_char < r.end_char <= len(text)
+        assert 0 < r.confidence <= 1
+        assert r.head_id != r.tail_id and r.head_id in types and r.tail_id in types
