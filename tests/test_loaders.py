@@ -194,3 +194,31 @@ def test_corrupt_docx_is_an_error(tmp_path):
 
 def test_supported_suffixes_cover_every_loader():
     assert {".txt", ".html", ".htm", ".pdf", ".docx"} <= SUPPORTED_SUFFIXES
+
+
+def test_pdf_column_wrapped_lines_rejoin_after_normalising(tmp_path):
+    """A narrow PDF column wraps mid-word; loader + normaliser give the sentence back."""
+    from fpdf import FPDF
+
+    from extractors.normalise import normalise
+
+    font = next((f for f in CJK_FONTS if f.exists()), None)
+    if font is None:
+        pytest.skip("no CJK TrueType font on this system for fpdf2 to embed")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("cjk", fname=str(font))
+    pdf.set_font("cjk", size=12)
+    pdf.multi_cell(60, 6, REPORT)
+    pdf.ln(9)
+    pdf.multi_cell(60, 6, "第二段：双方还将互派记者。")
+    path = tmp_path / "column.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    doc = load_path(path)
+    assert REPORT not in doc.text  # the layout did wrap it
+    normalised = normalise(doc.text)
+    assert REPORT in normalised.text
+    assert "\n\n第二段" in normalised.text
+    start = normalised.text.index("哈萨克斯坦国家通讯社")
+    ostart, oend = normalised.span_to_original(start, start + len("哈萨克斯坦国家通讯社"))
+    assert "".join(doc.text[ostart:oend].split()) == "哈萨克斯坦国家通讯社"
