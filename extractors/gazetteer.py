@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 
@@ -42,8 +42,7 @@ class Entry:
         return self.match if self.match is not None else (self.name, *self.aliases)
 
 
-@dataclass(frozen=True)
-class GazMatch:
+class GazMatch(NamedTuple):
     start: int
     end: int
     entry: Entry

@@ -23,14 +23,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 import extractors.relations  # noqa: F401  (registers the qiao_relations factory)
-import extractors.tokenizer  # noqa: F401  (registers qiao.Tokenizer.v1)
 from extractors.extensions import SPANS_KEY, register, set_span_info, text_of
 from extractors.gazetteer import get_gazetteer
 from extractors.normalise import NormalisedText, normalise
 from extractors.quantities import find_quantities
 from extractors.recognisers import ORG_TYPES, Candidate, get_recogniser
 from extractors.resolver import Resolution, Resolver, link_to_store
-from extractors.tokenizer import CANDIDATES_KEY
+from extractors.tokenizer import CANDIDATES_KEY  # also registers qiao.Tokenizer.v1
 from graph.model import Document, DocumentGraph, Evidence, Mention, Quantity, Relation, content_hash
 from ontology import load_ontology
 

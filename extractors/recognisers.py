@@ -13,6 +13,7 @@ edit of a word list, not of code.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -46,7 +47,7 @@ _DEFINITION = re.compile(
 _FOREIGN_UNIT = re.compile(f"[{_CJK}]{{1,3}}?[县市州省郡道]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     start: int
     end: int
@@ -87,6 +88,30 @@ def _table(path: Path) -> list[list[str]]:
     ]
 
 
+def _by_length(words: set[str]) -> list[tuple[int, frozenset[str]]]:
+    sizes: dict[int, set[str]] = {}
+    for w in words:
+        sizes.setdefault(len(w), set()).add(w)
+    return sorted((n, frozenset(ws)) for n, ws in sizes.items())
+
+
+class _StopEnds:
+    """Answers "does a stop word end at p?" on demand: the left walks look at a few
+    hundred positions of a report, a full scan would look at all of them."""
+
+    __slots__ = ("text", "protected", "sizes")
+
+    def __init__(self, text: str, protected: bytearray, sizes: list[tuple[int, frozenset[str]]]) -> None:
+        self.text, self.protected, self.sizes = text, protected, sizes
+
+    def at(self, p: int) -> bool:
+        text = self.text
+        for n, words in self.sizes:
+            if n <= p and text[p - n:p] in words and not any(self.protected[p - n:p]):
+                return True
+        return False
+
+
 def _alternation(words) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
 
@@ -117,10 +142,8 @@ class Recogniser:
         stop_lines = [ln for ln in (data_dir / "stopwords.txt").read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
         self.hard_stops = set(stop_lines[0].split())
         self.stops = self.hard_stops | set(" ".join(stop_lines[1:]).split())
-        self._stop_auto = ahocorasick.Automaton()
-        for w in self.stops:
-            self._stop_auto.add_word(w, (len(w), w in self.hard_stops))
-        self._stop_auto.make_automaton()
+        self._stops_by_len = _by_length(self.stops)
+        self._hard_by_len = _by_length(self.hard_stops)
         self._max_stop = max(map(len, self.stops))
         generic_lines = [ln for ln in (data_dir / "generic.txt").read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
         self.generic = set(generic_lines[0].split())
@@ -367,20 +390,11 @@ class Recogniser:
         return None
 
     # -- organisations by head word ------------------------------------------
-    def _stop_ends(self, text: str, protected: bytearray) -> tuple[bytearray, bytearray]:
-        """Positions right after a stop word that is not inside a known name: (any stop, hard stop)."""
-        any_stop = bytearray(len(text) + 1)
-        hard = bytearray(len(text) + 1)
-        for end_idx, (size, is_hard) in self._stop_auto.iter(text):
-            start = end_idx + 1 - size
-            if any(protected[start:end_idx + 1]):
-                continue
-            any_stop[end_idx + 1] = 1
-            if is_hard:
-                hard[end_idx + 1] = 1
-        return any_stop, hard
+    def _stop_ends(self, text: str, protected: bytearray) -> tuple["_StopEnds", "_StopEnds"]:
+        """Where a stop word ends (not inside a known name): (any stop, hard stops only)."""
+        return _StopEnds(text, protected, self._stops_by_len), _StopEnds(text, protected, self._hard_by_len)
 
-    def _left_edge(self, text: str, s: int, protected: bytearray, limit: int, stop_ends: bytearray) -> int:
+    def _left_edge(self, text: str, s: int, protected: bytearray, limit: int, stop_ends: "_StopEnds") -> int:
         """Walk left from a head word over name characters until a stop word or punctuation.
         Event names (能力建设工作座谈会) may hold verbs, so they stop only at hard stops."""
         lo = max(0, s - limit)
@@ -392,16 +406,15 @@ class Recogniser:
                     p -= 1
                     continue
                 break
-            if stop_ends[p] and not protected[p - 1]:
+            if not protected[p - 1] and stop_ends.at(p):
                 break
             p -= 1
         return p
 
     def _suffixed(self, text: str, matches: list[GazMatch], protected: bytearray,
                   stop_ends: tuple[bytearray, bytearray]) -> list[Candidate]:
-        anchors_by_start: dict[int, list[GazMatch]] = {}
-        for m in matches:
-            anchors_by_start.setdefault(m.start, []).append(m)
+        by_start = sorted(matches, key=lambda m: m.start)
+        starts = [m.start for m in by_start]
         excluded: dict[int, list[int]] = {}
         for x in self._head_exclusions.finditer(text):
             excluded.setdefault(x.start(), []).append(x.end())
@@ -422,7 +435,7 @@ class Recogniser:
             name = text[p:e]
             if e < len(text) and text[e] in "报" and etype == "MediaOutlet":
                 continue  # 日报 followed by 报业集团 is read by the longer head
-            anchors = [a for pos in range(p, s) for a in anchors_by_start.get(pos, []) if a.end <= s]
+            anchors = [a for a in by_start[bisect_left(starts, p):bisect_left(starts, s)] if a.end <= s]
             if not modifier or (self._is_generic(modifier, anchors) and not (etype == "Event" and len(modifier) >= 4)):
                 out.append(Candidate(p, e, etype, name, 0.5, "anaphor", anaphor=True, soft_head=True, attrs={"head": suffix}))
                 continue
@@ -543,7 +556,7 @@ class Recogniser:
         return Candidate(p, end, "Person", text[p:end], 0.75, "role")
 
     # -- enumerations -------------------------------------------------------------
-    def _enumerations(self, text: str, protected: bytearray, stop_ends: bytearray) -> list[Candidate]:
+    def _enumerations(self, text: str, protected: bytearray, stop_ends: "_StopEnds") -> list[Candidate]:
         out = []
         for m in re.finditer(r"等(?:(\d+|[一二三四五六七八九十]+)[位名])?", text):
             cue = self._enum_cue.match(text, m.end())
@@ -564,7 +577,7 @@ class Recogniser:
                 out.append(Candidate(s, e, etype, item, 0.6, "enumeration"))
         return out
 
-    def _enum_items(self, text: str, end: int, protected: bytearray, stop_ends: bytearray) -> list[tuple[int, int]]:
+    def _enum_items(self, text: str, end: int, protected: bytearray, stop_ends: "_StopEnds") -> list[tuple[int, int]]:
         items = []
         while True:
             latin = re.search(r"[A-Za-z][A-Za-z0-9'’ ]*$", text[max(0, end - 40):end])

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from extractors.gazetteer import Gazetteer
 from extractors.recognisers import LOCATION_TYPES, ORG_TYPES, Candidate, select
-from graph.model import Entity, entity_id, slug
+from graph.model import Entity, entity_id
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
