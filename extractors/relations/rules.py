@@ -408,12 +408,16 @@ class Rules:
             if holder is not None:
                 ns = holder.start
             cs, ce = v.clause_of(sent, ns)
-            if self.v.cues.first("presence_verb", cs, ne) is None:
+            verb = self.v.cues.first("presence_verb", cs, ne)
+            if verb is None:
                 continue
             if sent.english:
                 locs = [m for m in ms if v.is_loc(m) and ne <= m.start <= ne + 25]
             else:
                 locs = [m for m in ms if v.is_loc(m) and cs <= m.start and m.end <= ns]
+                # 在阿拉木图设立中亚联络站: the place before the verb, not the one naming the office
+                placed = [m for m in locs if m.end <= verb[0]]
+                locs = placed or locs
                 locs = [m for k, m in enumerate(locs) if not (k + 1 < len(locs) and v.gap(m, locs[k + 1]).strip(FILLER) == "")]
             if not locs:
                 continue
