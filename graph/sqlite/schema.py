@@ -170,7 +170,10 @@ def connect(path: str) -> sqlite3.Connection:
             raise
     elif version != SCHEMA_VERSION:
         conn.close()
-        raise RuntimeError(f"{path}: store schema version {version}, this Qiao reads version {SCHEMA_VERSION}")
+        raise RuntimeError(
+            f"{path}: store schema version {version}, this Qiao reads version {SCHEMA_VERSION}; "
+            "the file was made by another version of Qiao: move it away and ingest the reports again"
+        )
     return conn
 
 
