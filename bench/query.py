@@ -3,6 +3,7 @@
     .venv/bin/python bench/query.py                 # 10k and 100k entities
     .venv/bin/python bench/query.py --sizes 1m      # the 1M graph (builds in minutes)
     .venv/bin/python bench/query.py --sizes 10k --queries 100 --keep /tmp/q10k.db
+    .venv/bin/python bench/query.py --sizes 1m --keep /tmp/q1m.db --reuse   # query a kept store again
 
 The graph has the skew of real reports: ~200 countries and ~20 platforms are hubs
 (most REACHES / LOCATED_IN / OPERATES_ON edges point at a handful of them, Zipf),
@@ -191,7 +192,8 @@ class _Doc:
                              list(self.entities.values()), {}, relations)
 
 
-def build(path: Path, n: int) -> tuple[SQLiteStore, Synth, float]:
+def build(path: Path, n: int) -> tuple[SQLiteStore, dict[str, list[str]], float]:
+    """Write the synthetic graph; entity ids by type (hubs under Country / Platform)."""
     store = SQLiteStore(path)
     synth = Synth(n)
     start = time.perf_counter()
@@ -199,7 +201,21 @@ def build(path: Path, n: int) -> tuple[SQLiteStore, Synth, float]:
         store.add_document(graph)
         if i % 100 == 99:
             print(f"  … {synth.made:,} entities, {time.perf_counter() - start:.0f} s", flush=True)
-    return store, synth, time.perf_counter() - start
+    ids = dict(synth.by_type)
+    ids["Country"] = [c.id for c in synth.countries]
+    ids["Platform"] = [p.id for p in synth.platforms]
+    return store, ids, time.perf_counter() - start
+
+
+def reopen(path: Path) -> tuple[SQLiteStore, dict[str, list[str]]]:
+    """A store kept by an earlier run (--keep … --reuse): its ids by type, hubs in rank order."""
+    store = SQLiteStore(path)
+    ids: dict[str, list[str]] = {}
+    for entity in store.iter_entities(batch_size=20_000):
+        ids.setdefault(entity.type, []).append(entity.id)
+    for hub in ("Country", "Platform"):
+        ids[hub].sort(key=lambda i: int(i.rsplit(":", 1)[1][1:]))
+    return store, ids
 
 
 def timed(fn, args_list) -> list[float]:
@@ -216,34 +232,38 @@ def summary(name: str, ms: list[float]) -> str:
     return f"  {name:<14} n={len(ms):<4} p50 {statistics.median(ms):8.1f} ms   p95 {p95:8.1f} ms   max {max(ms):8.1f} ms"
 
 
-def run(size: str, queries: int, keep: Path | None) -> None:
+def run(size: str, queries: int, keep: Path | None, reuse: bool) -> None:
     n = SIZES[size]
     with tempfile.TemporaryDirectory(prefix="qiao-bench-") as tmp:
         path = keep or Path(tmp) / f"bench-{size}.db"
-        if path.exists():
-            path.unlink()
         print(f"\n== {size}: {n:,} entities ==", flush=True)
-        store, synth, seconds = build(path, n)
+        if reuse and path.exists():
+            store, ids = reopen(path)
+            print(f"  reusing {path} (built by an earlier run)")
+        else:
+            for stale in path.parent.glob(path.name + "*"):
+                stale.unlink()
+            store, ids, seconds = build(path, n)
+            print(f"  build: {seconds:.1f} s ({n / seconds:,.0f} entities/s), file {path.stat().st_size / 2**20:.0f} MB")
         stats = store.stats()
-        rels = sum(stats["relations"].values())
-        print(f"  build: {seconds:.1f} s ({n / seconds:,.0f} entities/s, {rels:,} relations, "
-              f"{stats['evidence']:,} evidence), file {path.stat().st_size / 2**20:.0f} MB")
+        print(f"  {sum(stats['entities'].values()):,} entities, {sum(stats['relations'].values()):,} relations, "
+              f"{stats['evidence']:,} evidence")
         rng = random.Random(11)
-        countries = [c.id for c in synth.countries]
-        stories = synth.by_type["CulturalIP"] + synth.by_type["Work"]
-        orgs = [e for t in ORGS for e in synth.by_type[t]]
-        hub = [countries[0], countries[1], countries[2]]
+        countries = ids["Country"]
+        stories = ids["CulturalIP"] + ids["Work"]
+        orgs = [e for t in ORGS for e in ids.get(t, [])]
+        hub = countries[:3]
         targets = hub + [zipf_pick(rng, countries, 0.8) for _ in range(queries - len(hub))]
         carry_args = [(store, rng.choice(stories), t, 10) for t in targets]
         path_args = [(rng.choice(orgs), t) for t in targets]
-        nb_args = [[synth.platforms[0].id]] + [[countries[0]]] + [[rng.choice(orgs + stories)] for _ in range(queries - 2)]
-        carry(store, stories[0], countries[0])  # warm the page cache and the ontology
+        nb_args = [[ids["Platform"][0]], [countries[0]]] + [[rng.choice(orgs + stories)] for _ in range(queries - 2)]
+        carry(store, stories[0], countries[0])  # warm the ontology and the first pages
         print(summary("carry", timed(carry, carry_args)))
         print(summary("paths", timed(lambda s, t: store.paths(s, t, max_length=4, k=5), path_args)))
-        print(summary("neighbourhood", timed(lambda ids: store.neighbourhood(ids, hops=2), [(a,) for a in nb_args])))
+        print(summary("neighbourhood", timed(lambda ids_: store.neighbourhood(ids_, hops=2), [(a,) for a in nb_args])))
         hub_ms = timed(carry, [(store, rng.choice(stories), countries[0], 10) for _ in range(10)])
-        print(f"  carry into the biggest hub ({stats['entities'].get('Country')} countries; "
-              f"{countries[0]}): p50 {statistics.median(hub_ms):.1f} ms, max {max(hub_ms):.1f} ms")
+        print(f"  carry into the biggest hub ({countries[0]}): "
+              f"p50 {statistics.median(hub_ms):.1f} ms, max {max(hub_ms):.1f} ms")
         store.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"  peak memory (max RSS so far): {peak:,.0f} MB", flush=True)
@@ -254,9 +274,10 @@ def main() -> None:
     parser.add_argument("--sizes", default="10k,100k", help="comma list of 10k, 100k, 1m")
     parser.add_argument("--queries", type=int, default=60, help="queries per kind (≥ 50)")
     parser.add_argument("--keep", type=Path, help="write the store here and keep it (one size only)")
+    parser.add_argument("--reuse", action="store_true", help="with --keep: query the kept store, do not rebuild")
     args = parser.parse_args()
     for size in args.sizes.lower().split(","):
-        run(size.strip(), max(args.queries, 50), args.keep)
+        run(size.strip(), max(args.queries, 50), args.keep, args.reuse)
 
 
 if __name__ == "__main__":

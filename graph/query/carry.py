@@ -30,9 +30,9 @@ from graph.store import GraphStore
 from ontology import load_ontology
 
 FANOUT = 50  # edges followed per node from the story: hubs cannot blow a query up
-CHANNEL_FANOUT = 30  # edges into each target location, best-supported first
-MAX_RELAYS = 25  # intermediaries (with the strongest channels) whose carriers are looked up
-RELAY_FANOUT = 15  # carriers looked up behind each of them
+CHANNEL_FANOUT = 20  # edges into each target location, best-supported first
+MAX_RELAYS = 15  # intermediaries (with the strongest channels) whose carriers are looked up
+RELAY_FANOUT = 10  # carriers looked up behind each of them
 CHANNEL_PATHS_SHOWN = 3
 
 

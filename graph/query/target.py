@@ -13,7 +13,7 @@ from graph.model import Entity
 from graph.query.ranking import TARGET_WEIGHT
 from graph.store import GraphStore
 
-MAX_LOCATIONS = 25  # places of a big country: enough to find offices, bounded for hubs
+MAX_LOCATIONS = 15  # places of a big country: enough to find offices, bounded for hubs
 
 
 @dataclass
