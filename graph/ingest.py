@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from graph.model import content_hash
 from graph.store import GraphStore
 
 Status = Literal["added", "unchanged", "failed"]
@@ -77,6 +78,9 @@ def ingest_file(store: GraphStore, path: Path) -> FileResult:
     try:
         from extractors import extract_file
 
+        known = _known_doc_id(store, path)
+        if known:
+            return FileResult(str(path), "unchanged", doc_id=known)
         graph = extract_file(path, store=store)
         added = store.add_document(graph)
     except Exception as exc:  # noqa: BLE001 - any failure is this file's, reported, and the batch goes on
@@ -89,6 +93,18 @@ def ingest_file(store: GraphStore, path: Path) -> FileResult:
         entities=len(graph.entities),
         relations=len(graph.relations),
     )
+
+
+def _known_doc_id(store: GraphStore, path: Path) -> str:
+    """The id of a stored document with this file's content, found without running
+    the pipeline (the extractor ids a document by the hash of its normalised text).
+    Empty when not stored; extraction then decides, so a different id scheme only
+    costs time, never correctness."""
+    from extractors.loaders import load_path
+    from extractors.normalise import normalise
+
+    doc_id = content_hash(normalise(load_path(path).text).text)
+    return doc_id if store.has_document(doc_id) else ""
 
 
 def ingest_paths(

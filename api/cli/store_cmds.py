@@ -64,8 +64,9 @@ def _print_report(report: IngestReport) -> None:
         table.add_column(column, justify="right" if column in ("entities", "relations") else "left", no_wrap=True)
     style = {"added": "green", "unchanged": "dim", "failed": "red"}
     for r in report.results:
+        counted = r.status == "added"
         table.add_row(escape(r.path), f"[{style[r.status]}]{r.status}[/]", r.doc_id[:12],
-                      str(r.entities) if r.doc_id else "", str(r.relations) if r.doc_id else "")
+                      str(r.entities) if counted else "", str(r.relations) if counted else "")
     console.print(table)
     console.print(f"{report.added} added, {report.unchanged} unchanged, {len(report.failed)} failed")
     for failure in report.failed:
