@@ -357,6 +357,13 @@ class Rules:
                 continue
             for o in self._founded(sent, te):
                 yield Found("LOCATED_IN", o, ms[k], 0.6)
+        # a foreign country opening an organisation's name: 巴西圣保罗报, 肯尼亚民族日报
+        for m in ms:
+            if v.is_org(m) and len(m.text) >= 4:
+                for n in v.prefixes(sent, m):
+                    if n.type == "Country" and not self.lex.has("home_country", n.text) and len(m.text) - len(n.text) >= 2:
+                        yield Found("LOCATED_IN", m, n, 0.6)
+                        break
         # nested prefix: 重庆市渝中区 → 渝中区 in 重庆市
         for m in ms:
             if m.type != "Place" or len(m.text) < 4:
