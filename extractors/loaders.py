@@ -196,7 +196,7 @@ def _load_pdf(data: bytes, name: str) -> LoadedDocument:
         raise LoadError(name, f"is a corrupt PDF ({exc})") from None
     except Exception as exc:  # pdfminer raises many unrelated types on broken files
         raise LoadError(name, f"is a PDF that cannot be read ({type(exc).__name__}: {exc})") from None
-    text = text.replace("\x0c", "\n")
+    # Form feeds (page ends) stay: the normaliser rejoins sentences across them.
     if not text.strip():
         raise LoadError(name, "is a PDF without extractable text (scanned images need OCR)")
     return LoadedDocument(text=text, source=name, title=_first_line(text), media_type="application/pdf")

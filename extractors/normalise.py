@@ -8,7 +8,9 @@ Three steps, chosen so that only one of them changes lengths:
    it ends a sentence, when the next line starts a list item or is indented, and
    inside blocks that have no punctuation at all (stacked headlines). A short
    unpunctuated line above a long one-line paragraph is a heading and keeps
-   its break too. Zero-width characters are dropped. These deletions are the
+   its break too. A sentence running over a PDF page break (form feed) is
+   rejoined the same way unless a page number sits at the break. Zero-width
+   characters are dropped. These deletions are the
    only length changes; they are recorded and `to_original` undoes them.
 2. Fold full-width letters, digits and the symbols that occur inside names and
    numbers (ＡＢＣ１２３ → ABC123, ４３．４％ → 43.4%, ＆ ＋ － ／ ＠ …) and
@@ -42,6 +44,8 @@ _ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH}]+")
 # A single line break (optionally with trailing spaces / \r) between two
 # non-space characters: the candidates for a hard-wrap rejoin.
 _BREAK_RE = re.compile(r"(?<=\S)[ \t\u3000\u00a0]*\r?\n(?=[^\s])")
+_PAGE_BREAK_RE = re.compile(r"(?<=\S)[ \t\u3000]*\n*\x0c[ \t\n]*(?=\S)")
+_PAGE_NUMBER_RE = re.compile(r"[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页|/\s*\d{1,4})?[-—–\s]*|[Pp]age\s*\d{1,4}")
 _BLANK_RE = re.compile(r"\n[ \t\r\u3000\u00a0]*\n")
 _SENTENCE_END = frozenset("。！？!?…；;:：")
 _CLOSERS = frozenset("”’\"'」』）)】》")
@@ -123,6 +127,8 @@ def _rejoins(text: str) -> list[tuple[int, int, str]]:
         if "\n" in text[block_start:block_end] and _PUNCT_RE.search(text, block_start, block_end):
             edits.extend(_rejoins_in_block(text, block_start, block_end))
         block_start = sep.end() if sep else len(text)
+    if "\x0c" in text:
+        edits.extend(_page_rejoins(text))
     return edits
 
 
@@ -133,24 +139,47 @@ def _rejoins_in_block(text: str, start: int, end: int) -> list[tuple[int, int, s
         next_end = text.find("\n", m.end(), end)
         if next_end < 0:
             next_end = end
-        prev_line = text[line_start:m.start()].strip()
-        next_line = text[m.end():next_end]
-        if not prev_line or not next_line:
-            continue
-        last, first = prev_line[-1], next_line[0]
-        if last in _SENTENCE_END or (last in _CLOSERS and len(prev_line) > 1 and prev_line[-2] in _SENTENCE_END):
-            continue
-        if last == "." and not first.islower():
-            continue  # an English sentence ends the line
-        if _ITEM_RE.match(next_line):
-            continue
-        if not _PUNCT_RE.search(prev_line) and _is_heading(prev_line, next_line.rstrip()):
-            continue
-        if _spaced(last) and _spaced(first) and not (last.isdigit() and first.isdigit()):
-            edits.append((m.start(), m.end(), " "))
-        else:
-            edits.append((m.start(), m.end(), ""))
+        joiner = _joiner(text[line_start:m.start()].strip(), text[m.end():next_end])
+        if joiner is not None:
+            edits.append((m.start(), m.end(), joiner))
     return edits
+
+
+def _page_rejoins(text: str) -> list[tuple[int, int, str]]:
+    """A sentence running over a PDF page break (form feed) is one sentence, unless
+    a page number or a heading sits at the break."""
+    edits = []
+    for m in _PAGE_BREAK_RE.finditer(text):
+        prev_line = text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()
+        next_end = text.find("\n", m.end())
+        next_line = text[m.end():next_end if next_end >= 0 else len(text)]
+        if _PAGE_NUMBER_RE.fullmatch(prev_line) or _PAGE_NUMBER_RE.fullmatch(next_line.strip()):
+            continue
+        if not _PUNCT_RE.search(prev_line) and len(prev_line) < 15:
+            continue  # a short heading or running title
+        joiner = _joiner(prev_line, next_line)
+        if joiner is not None:
+            edits.append((m.start(), m.end(), joiner))
+    return edits
+
+
+def _joiner(prev_line: str, next_line: str) -> str | None:
+    """What replaces the break between two lines: "" (CJK), " " (spaced scripts),
+    or None when the break is real."""
+    if not prev_line or not next_line or _PAGE_NUMBER_RE.fullmatch(prev_line):
+        return None
+    last, first = prev_line[-1], next_line[0]
+    if last in _SENTENCE_END or (last in _CLOSERS and len(prev_line) > 1 and prev_line[-2] in _SENTENCE_END):
+        return None
+    if last == "." and not first.islower():
+        return None  # an English sentence ends the line
+    if _ITEM_RE.match(next_line):
+        return None
+    if not _PUNCT_RE.search(prev_line) and _is_heading(prev_line, next_line.rstrip()):
+        return None
+    if _spaced(last) and _spaced(first) and not (last.isdigit() and first.isdigit()):
+        return " "
+    return ""
 
 
 def _is_heading(line: str, next_line: str) -> bool:

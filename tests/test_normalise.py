@@ -46,6 +46,12 @@ def _char_ok(original_char: str, normalised_char: str) -> bool:
         # An English sentence end keeps its break; a wrapped English sentence does not.
         ("It opened in 2023.\nThe centre has 12 staff and\npartners in Europe.",
          "It opened in 2023.\nThe centre has 12 staff and partners in Europe."),
+        # A sentence over a PDF page break (form feed) is one sentence again…
+        ("双方将在新闻交流、人员\n\n\x0c培训等方面开展合作。", "双方将在新闻交流、人员培训等方面开展合作。"),
+        ("The two sides will keep\n\n\x0cworking together.", "The two sides will keep working together."),
+        # …but not across a finished sentence or a page number.
+        ("双方将开展合作。\n\n\x0c第二页内容，继续。", "双方将开展合作。\n\n\x0c第二页内容，继续。"),
+        ("双方将在新闻交流、人员\n\n\x0c12\n培训等方面开展合作。", "双方将在新闻交流、人员\n\n\x0c12\n培训等方面开展合作。"),
         # Paragraph breaks (blank lines) stay.
         ("第一段结束，没有句号\n\n第二段开始，内容继续。", "第一段结束，没有句号\n\n第二段开始，内容继续。"),
         # A sentence end keeps its line break.
@@ -105,7 +111,7 @@ def test_plain_text_is_unchanged():
 
 
 _ALPHABET = st.sampled_from(
-    list("国际传播中心重慶報業集團與哈薩克斯坦，。、：；！？“”《》（）「」 \n\n\n\r\t\u3000\u00a0\u200b\ufeff")
+    list("国际传播中心重慶報業集團與哈薩克斯坦，。、：；！？“”《》（）「」 \n\n\n\r\t\x0c\u3000\u00a0\u200b\ufeff")
     + list("abcXYZ019.-,ＡＢ１２％＠•①—😀")
 )
 
