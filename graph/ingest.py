@@ -78,7 +78,7 @@ def ingest_file(store: GraphStore, path: Path) -> FileResult:
     try:
         from extractors import extract_file
 
-        known = _known_doc_id(store, path)
+        known = stored_doc_id(store, path)
         if known:
             return FileResult(str(path), "unchanged", doc_id=known)
         graph = extract_file(path, store=store)
@@ -95,7 +95,7 @@ def ingest_file(store: GraphStore, path: Path) -> FileResult:
     )
 
 
-def _known_doc_id(store: GraphStore, path: Path) -> str:
+def stored_doc_id(store: GraphStore, path: Path) -> str:
     """The id of a stored document with this file's content, found without running
     the pipeline (the extractor ids a document by the hash of its normalised text).
     Empty when not stored; extraction then decides, so a different id scheme only

@@ -107,3 +107,19 @@ def test_ingest_reports_failures_and_goes_on(tmp_path: Path):
     assert "1 added, 0 unchanged, 1 failed" in result.stdout
     again = runner.invoke(app, ["ingest", str(tmp_path / "in" / "good.txt"), "--store", store])
     assert again.exit_code == 0 and "0 added, 1 unchanged, 0 failed" in again.stdout
+
+
+def test_remove_by_a_file_with_the_same_content(tmp_path: Path):
+    import extractors
+
+    if not hasattr(extractors, "extract_file"):
+        pytest.skip("extractors.extract_file has not landed yet")
+    report = tmp_path / "a" / "report.txt"
+    report.parent.mkdir()
+    report.write_text("洛阳国际传播中心长期推广牡丹。", encoding="utf-8")
+    store = str(tmp_path / "r.db")
+    assert run("ingest", str(report), "--store", store).exit_code == 0
+    moved = tmp_path / "copy.txt"
+    moved.write_bytes(report.read_bytes())
+    assert run("remove", str(moved), "--store", store).exit_code == 0
+    assert json.loads(run("stats", "--json", "--store", store).stdout)["documents"] == 0

@@ -17,8 +17,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from api.cli.main import JsonOption, StoreOption, app, console, err_console, store_from
-from extractors.loaders import SUPPORTED_SUFFIXES
-from graph.ingest import IngestReport, collect_files, ingest_file
+from extractors.loaders import SUPPORTED_SUFFIXES, LoadError
+from graph.ingest import IngestReport, collect_files, ingest_file, stored_doc_id
 from graph.model import Entity, Relation
 from graph.store import GraphStore
 from ontology import load_ontology
@@ -74,23 +74,32 @@ def _print_report(report: IngestReport) -> None:
 
 
 def _find_document(graph_store: GraphStore, ref: str) -> str | None:
-    """A doc id from the id itself, a unique id prefix, or the source path it was ingested from."""
+    """A doc id from the id itself, a file with the same content, a unique id prefix,
+    or the source path it was ingested from."""
     if graph_store.has_document(ref):
         return ref
-    sources = {ref, str(Path(ref)), str(Path(ref).resolve())}
+    path = Path(ref)
+    if path.is_file():
+        try:
+            known = stored_doc_id(graph_store, path)
+        except LoadError:
+            known = ""
+        if known:
+            return known
+    target = path.resolve()
     by_prefix, by_source, offset = [], [], 0
     while batch := graph_store.list_documents(offset=offset, limit=500):
         for doc in batch:
             if len(ref) >= 6 and doc.doc_id.startswith(ref):
                 by_prefix.append(doc.doc_id)
-            if doc.source in sources:
+            if doc.source and (doc.source == ref or Path(doc.source).resolve() == target):
                 by_source.append(doc.doc_id)
         offset += len(batch)
     for found in (by_prefix, by_source):
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
-            err_console.print(f"[red]{escape(ref)!s} is ambiguous:[/red] {', '.join(d[:12] for d in found)}")
+            err_console.print(f"[red]{escape(ref)} is ambiguous:[/red] {', '.join(d[:12] for d in found)}")
             raise typer.Exit(2)
     return None
 
