@@ -28,6 +28,8 @@ def test_ips_and_works_with_evidence_in_the_target(qstore):
         assert all(e.evidence for e in path)
     scores = [a.score for a in result.angles]
     assert scores == sorted(scores, reverse=True)
+    for a in result.angles:
+        assert a.score == pytest.approx(sum(r.weight for r in a.reasons), abs=1e-3)
 
 
 def test_from_narrows_to_what_the_teller_can_tell(qstore):

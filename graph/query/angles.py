@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from graph.model import Entity, Relation, Subgraph
 from graph.query.carry import FANOUT, Channel, find_channels
 from graph.query.edges import Edge, Names, edge, phrase, walk_text
-from graph.query.ranking import Reason, audience_bonus, combine, edge_strength, evidence_bonus
+from graph.query.ranking import Reason, audience_bonus, combine, contributions, edge_strength, evidence_bonus
 from graph.query.resolve import resolve_entity, resolve_location
 from graph.query.target import TargetLocation, expand_target
 from graph.store import GraphStore
@@ -152,8 +152,9 @@ def _angle(store: GraphStore, names: Names, angle_id: str, supports: list[_Suppo
     for sup in sorted(supports, key=lambda s: -s.strength):
         independent.setdefault(sup.relations[-1].key, sup)
     supports = list(independent.values())
-    reasons = [Reason("channel", round(s.strength, 4), s.text) for s in supports[:3]]
-    score = _strength(supports)
+    adds = contributions(s.strength for s in supports)
+    reasons = [Reason("channel", round(w, 4), s.text) for s, w in zip(supports, adds)]
+    score = sum(adds)
     relations = {r.key: r for s in supports for r in s.relations}
     if supports:
         bonus, count = evidence_bonus(relations.values())

@@ -22,7 +22,7 @@ from graph.model import Entity, Relation, Subgraph
 from graph.query.edges import Edge, Names, edge, other_end, phrase, walk_text
 from graph.query.ranking import (
     CHANNEL_WEIGHT, LINK_FACTOR, OWNER_RELATIONS, RELAY_WEIGHT, STORY_WEIGHT, Reason,
-    audience_bonus, combine, edge_strength, evidence_bonus,
+    audience_bonus, combine, contributions, edge_strength, evidence_bonus,
 )
 from graph.query.resolve import resolve_location, resolve_story
 from graph.query.target import TargetLocation, expand_target
@@ -296,8 +296,9 @@ def _base_score(chans: list[Channel], link: _Link | None) -> float:
 
 def _carrier(store: GraphStore, names: Names, carrier_id: str, chans: list[Channel], link: _Link | None) -> Carrier:
     chans = sorted(chans, key=lambda c: -c.strength)
-    channel_score = combine(c.strength for c in chans)
-    reasons = [Reason("channel", round(c.strength, 4), c.text) for c in chans[:CHANNEL_PATHS_SHOWN]]
+    adds = contributions(c.strength for c in chans)
+    channel_score = sum(adds)
+    reasons = [Reason("channel", round(w, 4), c.text) for c, w in zip(chans, adds)]
     relations = {r.key: r for c in chans for r in c.relations}
     ev_bonus, ev_count = evidence_bonus(relations.values())
     reasons.append(Reason("evidence", round(ev_bonus, 4), f"{ev_count} evidence sentence(s) on its channels"))

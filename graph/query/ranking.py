@@ -66,7 +66,10 @@ def audience_bonus(quantities: Iterable[Quantity]) -> tuple[float, Quantity | No
     return round(0.05 * math.log10(1 + best.value), 4), best
 
 
+def contributions(values: Iterable[float]) -> list[float]:
+    """What each value adds, best first: the best counts fully, the next ones less (FOLLOW_ON)."""
+    return [v * f for v, f in zip(sorted(values, reverse=True), FOLLOW_ON)]
+
+
 def combine(values: Iterable[float]) -> float:
-    """Best channel counts fully, the next ones less (see FOLLOW_ON)."""
-    ranked = sorted(values, reverse=True)
-    return sum(v * f for v, f in zip(ranked, FOLLOW_ON))
+    return sum(contributions(values))
