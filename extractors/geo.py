@@ -56,6 +56,18 @@ def find_location(text: str) -> Location | None:
     simplified = _key(_to_simplified(text))
     if simplified in table.by_name:
         return table.by_id[table.by_name[simplified]]
+    return _compound(simplified, table)
+
+
+def _compound(key: str, table: "_Table") -> Location | None:
+    """浙江省温州市 → 温州, 日本山梨县甲府市 → 甲府: a chain of known locations, most
+    specific last. Every part must be known, so 美丽的温州 stays unknown."""
+    for i in range(2, len(key) - 1):
+        if key[:i] in table.by_name:
+            tail = key[i:]
+            found = table.by_id[table.by_name[tail]] if tail in table.by_name else _compound(tail, table)
+            if found is not None:
+                return found
     return None
 
 

@@ -57,6 +57,8 @@ from graph.model import entity_id
         ("山梨县", "place:山梨县", "山梨县"),
         ("California", "place:加利福尼亚州", "加利福尼亚州"),
         ("京畿道", "place:京畿道", "京畿道"),
+        ("浙江省温州市", "place:温州", "温州"),
+        ("日本山梨县甲府市", "place:甲府", "甲府"),
     ],
 )
 def test_find_location(query, location_id, name):
@@ -71,7 +73,7 @@ def test_ids_follow_the_graph_rule():
     assert find_location("重庆").id == entity_id("Place", "重庆")
 
 
-@pytest.mark.parametrize("query", ["", "和平", "光明", "日", "渝", "不存在的地方", "IN the", "小平", "四日", "万象"])
+@pytest.mark.parametrize("query", ["", "和平", "光明", "日", "渝", "不存在的地方", "IN the", "小平", "四日", "万象", "美丽的温州"])
 def test_unknown_and_unsafe_names(query):
     assert find_location(query) is None
 
