@@ -305,3 +305,14 @@ def test_arbitrary_text_and_mentions_never_raise(text, raw):
         assert 0 <= r.start_char < r.end_char <= len(text)
         assert 0 < r.confidence <= 1
         assert r.head_id != r.tail_id and r.head_id in types and r.tail_id in types
+
+
+def test_membership_stations_and_bureaus():
+    text = "浙江日报报业集团是中国报业协会的常务理事单位。新华社驻肯尼亚记者站站长李明介绍了当地情况。"
+    got = rels(text, [("浙江日报报业集团", "MediaOutlet"), ("中国报业协会", "Organization"), ("新华社", "MediaOutlet"),
+                      ("肯尼亚", "Country"), ("李明", "Person")])
+    assert {("PART_OF", "浙江日报报业集团", "中国报业协会"), ("PRESENCE_IN", "新华社", "肯尼亚"),
+            ("AFFILIATED_WITH", "李明", "新华社")} <= got
+    text = "Xinhua has bureaus in Nairobi, Cairo and Johannesburg."
+    got = rels(text, [("Xinhua", "MediaOutlet"), ("Nairobi", "Place"), ("Cairo", "Place"), ("Johannesburg", "Place")])
+    assert {("PRESENCE_IN", "Xinhua", c) for c in ("Nairobi", "Cairo", "Johannesburg")} <= got

@@ -418,8 +418,11 @@ class Rules:
             verb = self.v.cues.first("presence_verb", cs, ne)
             if verb is None:
                 continue
-            if sent.english:
-                locs = [m for m in ms if v.is_loc(m) and ne <= m.start <= ne + 25]
+            if sent.english:  # "bureaus in Nairobi, Cairo and Johannesburg"
+                j = self.index_after(sent, ne)
+                if j >= len(ms) or not v.is_loc(ms[j]) or ms[j].start - ne > 8:
+                    continue
+                locs = self.group(sent, j, +1, v.locs)
             else:
                 locs = [m for m in ms if v.is_loc(m) and cs <= m.start and m.end <= ns]
                 # 在阿拉木图设立中亚联络站: the place before the verb, not the one naming the office
@@ -433,7 +436,7 @@ class Rules:
                 head, f = self.actor(sent, ns, carried)
             if head is None:
                 continue
-            for loc in locs[-2:]:
+            for loc in locs:
                 yield Found("PRESENCE_IN", head, loc, 0.75 * f)
 
     # -- REACHES --------------------------------------------------------------------
@@ -576,6 +579,29 @@ class Rules:
                 after = text[y.end:y.end + 6]
                 if v.is_org(y) and self.lex.startswith("part_of_by", after):
                     yield Found("PART_OF", child, y, 0.8 * f)
+        # X是Y(的)成员单位 / X is a member of Y / X加入Y
+        for ts, te in self.cues(sent, "member"):
+            k = self.index_before(sent, ts)
+            if sent.english:
+                j = self.index_after(sent, te)
+                if j < len(ms) and v.is_org(ms[j]) and len(self.text[te:ms[j].start].strip()) <= 4:
+                    child, f = self.actor(sent, ts, carried)
+                    if child is not None and child.id != ms[j].id:
+                        yield Found("PART_OF", child, ms[j], 0.75 * f)
+                continue
+            if k < 0 or not v.is_org(ms[k]) or self.stripped(self.gap_text(ms[k].end, ts)) not in ("", "的"):
+                continue
+            lead = self.gap_text(max(sent.start, ms[k].start - 2), ms[k].start)
+            if lead.endswith(("是", "为", "成为")):
+                child, f = self.actor(sent, ms[k].start - 1, carried)
+                if child is not None and child.id != ms[k].id:
+                    yield Found("PART_OF", child, ms[k], 0.75 * f)
+        for ts, te in self.cues(sent, "join"):
+            j = self.index_after(sent, te)
+            if j < len(ms) and v.is_org(ms[j]) and len(self.stripped(self.gap_text(te, ms[j].start))) <= 2:
+                child, f = self.actor(sent, ts, carried)
+                if child is not None and child.id != ms[j].id:
+                    yield Found("PART_OF", child, ms[j], 0.65 * f)
         # 成都传媒集团组建“熊猫军团运营中心” / 湖南日报社计划打造“THIS IS HUNAN”
         for ts, te in self.cues(sent, "part_of_found"):
             k = self.index_before(sent, ts)
@@ -764,6 +790,9 @@ class Rules:
             # ORG + 职务 + PERSON, chained: "A党委书记、副总编辑，B编委会主任王亚"
             j = k - 1
             gap = v.gap(ms[j], p) if j >= 0 else ""
+            if j > 0 and v.is_loc(ms[j]) and v.is_org(ms[j - 1]) and self.gap_text(ms[j - 1].end, ms[j].start) in ("", "驻"):
+                j -= 1  # 新华社驻肯尼亚记者站站长李明: the station's place is part of the title
+                gap = v.gap(ms[j], p)
             if j >= 0 and v.is_org(ms[j]) and self.role_gap(gap, sent.english):
                 yield Found("AFFILIATED_WITH", p, ms[j], 0.85)
                 while j - 1 >= 0:
