@@ -561,15 +561,23 @@ class Recogniser:
         for m in re.finditer(r"等(?:(\d+|[一二三四五六七八九十]+)[位名])?", text):
             cue = self._enum_cue.match(text, m.end())
             is_person = m.group(1) is not None
+            latin_works = False
             if not cue and not is_person:
-                continue
-            etype = "Person" if is_person else self.enum_cues[cue.group()]
+                # "Alex in the City、James' Vlog 等外籍记者 Vlog 系列视频": English titles of a series
+                tail = re.match(r"[^，。；！？,;!?\n]{0,16}", text[m.end():]).group()
+                latin_works = any(c in tail for c in ("系列", "视频", "栏目", "节目", "纪录片"))
+                if not latin_works:
+                    continue
+            etype = "Person" if is_person else "Work" if latin_works else self.enum_cues[cue.group()]
             items = self._enum_items(text, m.start(), protected, stop_ends)
             for s, e in items:
                 item = text[s:e].strip()
                 if not item or item in self.generic or self._generic_re.fullmatch(item):
                     continue
-                if is_person:
+                if latin_works:
+                    if not re.fullmatch(r"[A-Z][A-Za-z0-9'’]*(?: [A-Za-z0-9'’]+)*", item):
+                        continue
+                elif is_person:
                     if not (re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*", item) or re.fullmatch(f"[{_CJK}]{{2,4}}", item)):
                         continue
                 elif len(item) > 8 or not re.fullmatch(f"[{_CJK}A-Za-z0-9]+", item):

@@ -95,8 +95,10 @@ def test_persons_with_roles():
 
 
 def test_quoted_names_typed_by_their_cue_word():
-    text = "该集团打造“云上丝路”品牌，举办“茶香天下”国际摄影大赛，并在“锦城通”客户端上线。"
+    text = ("该集团打造“云上丝路”品牌，举办“茶香天下”国际摄影大赛，并在“锦城通”客户端上线。"
+            "还推出 Night Market Diaries、Tea Talk 等外籍主播系列视频。")
     names = by_name(extract_text(text))
+    assert names["Night Market Diaries"].type == "Work" and names["Tea Talk"].type == "Work"
     assert names["云上丝路"].type == "Work"
     assert names["茶香天下国际摄影大赛"].type == "Event"
     assert names["锦城通客户端"].type == "MediaOutlet"
