@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors.quantities import METRICS, find_quantities
 
@@ -68,3 +70,18 @@ def test_metric_vocabulary_is_small_and_typed():
     units = {spec[0] for spec in METRICS.values()}
     assert {"followers", "users", "views", "exposure", "downloads", "countries_covered", "reporters"} <= set(METRICS)
     assert units <= {"people", "times", "countries", "accounts"}
+
+
+_FIGURE_TEXT = st.lists(st.sampled_from(
+    ["粉丝", "突破", "超", "1000", "43.4", "万", "亿", "次", "多", "覆盖", "个", "国家和地区", "十", "三千", "数",
+     "记者", "人", "年", "10 million", "followers", "reached", "50", "countries", " ", "，", "。", "\n"]), max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_FIGURE_TEXT.map("".join) | st.text(max_size=60))
+def test_any_text_gives_ordered_disjoint_exact_spans(text):
+    found = find_quantities(text)
+    for q in found:
+        assert text[q.start:q.end] == q.text
+        assert q.value > 0 and q.metric in METRICS and q.unit
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
