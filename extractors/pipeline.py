@@ -30,7 +30,7 @@ from extractors.quantities import find_quantities
 from extractors.recognisers import ORG_TYPES, Candidate, get_recogniser
 from extractors.resolver import Resolution, Resolver, link_to_store
 from extractors.tokenizer import CANDIDATES_KEY  # also registers qiao.Tokenizer.v1
-from graph.model import Document, DocumentGraph, Evidence, Mention, Quantity, Relation, content_hash
+from graph.model import Document, DocumentGraph, Entity, Evidence, Mention, Quantity, Relation, content_hash
 from ontology import load_ontology
 
 if TYPE_CHECKING:
@@ -321,9 +321,17 @@ def _link(graph: DocumentGraph, store: "GraphStore") -> None:
     remap = link_to_store({e.id: e for e in graph.entities}, store)
     if not remap:
         return
+    merged: dict[str, Entity] = {}
     for ent in graph.entities:
         ent.id = remap.get(ent.id, ent.id)
-    graph.mentions = {remap.get(k, k): v for k, v in graph.mentions.items()}
+        kept = merged.setdefault(ent.id, ent)
+        if kept is not ent:  # two names of this document are one entity of the store
+            kept.aliases.extend(a for a in (ent.name, *ent.aliases) if a != kept.name and a not in kept.aliases)
+    graph.entities = list(merged.values())
+    mentions: dict[str, list[Mention]] = {}
+    for k, v in graph.mentions.items():
+        mentions.setdefault(remap.get(k, k), []).extend(v)
+    graph.mentions = mentions
     relations: dict[tuple[str, str, str], Relation] = {}
     for r in graph.relations:
         new = Relation(r.type, remap.get(r.head, r.head), remap.get(r.tail, r.tail), list(r.evidence))

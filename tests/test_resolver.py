@@ -93,3 +93,16 @@ def test_place_variants_of_one_name_merge():
     centres = [e for e in res.entities.values() if e.type == "CommunicationCenter"]
     assert len(centres) == 1
     assert centres[0].name == "厦门国际传播中心" and "厦门市国际传播中心" in centres[0].aliases
+
+
+def test_two_names_of_one_stored_entity_become_one(tmp_path):
+    store = SQLiteStore(tmp_path / "s.db")
+    try:
+        _seed(store, Entity("media:scmp-like", "MediaOutlet", "南方日报社", ["南方报业传媒集团"]))
+        g = extract_text("南方日报社与南方报业传媒集团联合发布报告。", store=store)
+        media = [e for e in g.entities if e.type == "MediaOutlet"]
+        assert [e.id for e in media] == ["media:scmp-like"]
+        assert len(g.mentions["media:scmp-like"]) == 2
+        assert all(r.head != r.tail for r in g.relations)
+    finally:
+        store.close()
