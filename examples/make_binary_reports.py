@@ -69,11 +69,11 @@ DOCX_PARAGRAPHS = [
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "zh_08_xian_shadow_play_gbk.txt").write_bytes(GBK_REPORT.encode("gbk"))
+    (OUT / "08_zh_xian_shadow_play_gbk.txt").write_bytes(GBK_REPORT.encode("gbk"))
 
     paragraphs = "\n".join(f"<p>{html.escape(p)}</p>" for p in HTML_PARAGRAPHS)
     page = HTML_PAGE.format(title=html.escape(HTML_TITLE), paragraphs=paragraphs)
-    (OUT / "zh_09_hunan_ceramics.html").write_text(page, encoding="utf-8")
+    (OUT / "09_zh_hunan_ceramics.html").write_text(page, encoding="utf-8")
 
     doc = Document()
     doc.core_properties.title = DOCX_TITLE
@@ -81,7 +81,7 @@ def main() -> None:
     doc.add_heading(DOCX_TITLE, level=1)
     for paragraph in DOCX_PARAGRAPHS:
         doc.add_paragraph(paragraph)
-    doc.save(OUT / "zh_10_jiangxi_ceramics.docx")
+    doc.save(OUT / "10_zh_jiangxi_ceramics.docx")
 
 
 if __name__ == "__main__":

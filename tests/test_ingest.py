@@ -55,7 +55,7 @@ def test_examples_twice_give_identical_stats(tmp_path: Path, extractor_ready):
 def test_a_corrupt_file_fails_alone(tmp_path: Path, extractor_ready):
     folder = tmp_path / "in"
     folder.mkdir()
-    for name in ("zh_01_chengdu_panda_kazakhstan.txt", "zh_09_hunan_ceramics.html"):
+    for name in ("01_zh_chengdu_panda_kazakhstan.txt", "09_zh_hunan_ceramics.html"):
         shutil.copy(EXAMPLES / name, folder / name)
     (folder / "corrupt.docx").write_bytes(b"PK\x03\x04 this is not really a zip archive")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
