@@ -316,3 +316,10 @@ def test_membership_stations_and_bureaus():
     text = "Xinhua has bureaus in Nairobi, Cairo and Johannesburg."
     got = rels(text, [("Xinhua", "MediaOutlet"), ("Nairobi", "Place"), ("Cairo", "Place"), ("Johannesburg", "Place")])
     assert {("PRESENCE_IN", "Xinhua", c) for c in ("Nairobi", "Cairo", "Johannesburg")} <= got
+
+
+def test_host_is_not_located_where_it_holds_an_event():
+    text = "9月5日，广西国际传播中心在南宁举办“东盟媒体周”活动。"
+    got = rels(text, [("广西国际传播中心", "CommunicationCenter"), ("南宁", "Place"), ("东盟媒体周", "Event")])
+    assert {("LOCATED_IN", "东盟媒体周", "南宁"), ("PRODUCED", "广西国际传播中心", "东盟媒体周")} <= got
+    assert ("LOCATED_IN", "广西国际传播中心", "南宁") not in got

@@ -336,8 +336,15 @@ class Rules:
             hit = self.v.cues.first("located_verb", m.end, min(sent.end, m.end + 12))
             verb = hit is not None and hit[0] - m.end <= 4
             relative = verb and self.text[hit[1]:hit[1] + 1] == "的"  # 在北京举行的论坛: the forum's place
+            hosts = verb and self.lex.has("hosting_verb", self.text[hit[0]:hit[1]])
             if prev.type in locatable and len(lead) <= 1 and verb and not relative:
-                yield Found("LOCATED_IN", prev, m, 0.8)
+                if not hosts or prev.type == "Event":
+                    yield Found("LOCATED_IN", prev, m, 0.8)
+                else:  # X在南宁举办Z: Z takes place there, X need not be based there
+                    _, ce = v.clause_of(sent, hit[1])
+                    held = [e for e in ms[k + 1:] if e.type == "Event" and e.start <= ce]
+                    if held:
+                        yield Found("LOCATED_IN", held[0], m, 0.75)
             # 在成都举行的创交会 / 到成都参加的创交会
             if verb or after.startswith(("参加", "参与")):
                 rest = self.text[m.end:sent.end]
