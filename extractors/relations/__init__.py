@@ -35,10 +35,14 @@ def mentions_of(doc: Doc) -> list[Mention]:
     if SPANS_KEY not in doc.spans:
         return []
     lex = load_lexicon()
-    spans = [s for s in doc.spans[SPANS_KEY] if s._.entity_id]
-    starts = {s.start_char for s in spans if not s._.anaphor}
-    return [Mention(s.start_char, s.end_char, s.label_, s._.entity_id, s.text) for s in spans
-            if not (s._.anaphor and (s.end_char in starts or lex.has("verb_anaphor", s.text)))]
+    rows = []
+    for span in doc.spans[SPANS_KEY]:
+        underscore = span._  # one extension accessor per span: attribute access through it is slow
+        eid = underscore.entity_id
+        if eid:
+            rows.append((Mention(span.start_char, span.end_char, span.label_, eid, span.text), underscore.anaphor))
+    starts = {m.start for m, anaphor in rows if not anaphor}
+    return [m for m, anaphor in rows if not (anaphor and (m.end in starts or lex.has("verb_anaphor", m.text)))]
 
 
 def extract_relations(text: str, mentions: Iterable[Mention], threshold: float = 0.35,
