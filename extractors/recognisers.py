@@ -40,6 +40,7 @@ _LATIN_OF = re.compile(
     r"Association|Chamber|Council|Office|Administration|Commission|Society|League|Union)"
     r" (?:of|for) (?:the )?[A-Z][A-Za-z'’\-]+(?: (?:and |of |for |the )?[A-Z][A-Za-z'’\-]+)*"
 )
+_POLICY_TITLE = re.compile(r"(?:意见|通知|决定|条例|办法|规定|纲要|法|公报|决议|章程|指引|细则)$")
 _DEFINITION = re.compile(
     r"[（(]\s*(?:以下简称|以下称|下称|简称)\s*[“\"]?([^（()）“”\"，,。]{2,12}?)[”\"]?\s*[）)]"
     r"|[（(]\s*([A-Z][A-Za-z0-9&]{1,9})\s*[）)]"
@@ -312,8 +313,8 @@ class Recogniser:
         out = []
         for m in re.finditer(r"《([^《》\n]{1,60}(?:《[^《》\n]*》[^《》\n]*)*)》", text):
             title = m.group(1).strip()
-            if not title:
-                continue
+            if not title or _POLICY_TITLE.search(title):
+                continue  # 《关于……的意见》: a policy document, not a story product
             etype = "MediaOutlet" if re.search(r"(报|日报|晚报|晨报|周刊|杂志)$", title) else "Work"
             cand = Candidate(m.start(1), m.end(1), etype, title, 0.9, "work")
             cand.aliases.append(f"《{title}》")
