@@ -94,6 +94,10 @@ class SQLiteStore:
             conn = self._conn
             conn.execute("BEGIN IMMEDIATE")
             try:
+                # checked again under the write lock: another process may have added it meanwhile
+                if self.has_document(graph.document.doc_id):
+                    conn.execute("ROLLBACK")
+                    return False
                 self._write(graph)
                 conn.execute("COMMIT")
             except BaseException:

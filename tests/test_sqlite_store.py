@@ -72,3 +72,23 @@ def test_a_newer_schema_is_refused(tmp_path: Path):
     conn.close()
     with pytest.raises(RuntimeError, match="schema version 99"):
         SQLiteStore(path)
+
+
+def test_two_processes_adding_the_same_documents(tmp_path: Path, make_graph):
+    """Two connections (as two processes would have) race to add the same documents:
+    each document lands once, and neither side sees an error."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = tmp_path / "race.db"
+    graphs = [make_graph(f"r{i}", [("CommunicationCenter", f"中心{i}"), ("Country", "哈萨克斯坦")],
+                         [("REACHES", f"中心{i}", "哈萨克斯坦")]) for i in range(20)]
+    stores = [SQLiteStore(path), SQLiteStore(path)]
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            added = list(pool.map(lambda s: sum(s.add_document(g) for g in graphs), stores))
+        assert sum(added) == 20
+        assert stores[0].stats()["documents"] == 20 and stores[1].stats()["evidence"] == 20
+    finally:
+        for s in stores:
+            s.close()
+    _check(path)
