@@ -192,7 +192,7 @@ def test_dev_corpus_relations_with_gold_entities():
     harness = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(harness)
     stats = harness.run(gold)
-    scorer = harness.load_scorer(SHARED)
+    scorer = harness.load_scorer()
     tot = {k: sum(c[k] for c in stats["rel"].values()) for k in ("tp", "fp", "fn")}
     p, r, f = scorer.prf(tot)
     assert f >= 0.85, (p, r, f)
@@ -323,3 +323,13 @@ def test_host_is_not_located_where_it_holds_an_event():
     got = rels(text, [("广西国际传播中心", "CommunicationCenter"), ("南宁", "Place"), ("东盟媒体周", "Event")])
     assert {("LOCATED_IN", "东盟媒体周", "南宁"), ("PRODUCED", "广西国际传播中心", "东盟媒体周")} <= got
     assert ("LOCATED_IN", "广西国际传播中心", "南宁") not in got
+
+
+def test_both_sides_and_the_film_refer_back():
+    text = ("广西国际传播中心与越南之声广播电台签署合作协议。双方将联合制作纪录片《山水相连》。"
+            "该片计划明年在越南、老挝等国播出。")
+    got = rels(text, [("广西国际传播中心", "CommunicationCenter"), ("越南之声广播电台", "MediaOutlet"),
+                      ("山水相连", "Work"), ("越南", "Country"), ("老挝", "Country")])
+    assert {("PRODUCED", "广西国际传播中心", "山水相连"), ("PRODUCED", "越南之声广播电台", "山水相连"),
+            ("REACHES", "山水相连", "越南"), ("REACHES", "山水相连", "老挝")} <= got
+    assert ("REACHES", "广西国际传播中心", "越南") not in got

@@ -8,7 +8,10 @@ become `doc.spans["qiao"]` of a blank Chinese Doc, and the registered component
 runs. Scoring reuses ../shared/tools/score_extraction.py so the numbers match
 the joint scorer's relation matching exactly.
 
-    .venv/bin/python tools/relation_dev.py [--gold DIR] [-v] [--doc ID]
+    .venv/bin/python tools/relation_dev.py [--gold DIR] [-v] [--doc ID] [--threshold T]
+
+DIR holds gold files in the format of ../shared/corpus/dev (any directory: write
+your own annotated reports there to check rules on text nobody tuned for).
 """
 from __future__ import annotations
 
@@ -83,7 +86,7 @@ def build_doc(nlp, text: str, mentions: list[tuple[int, int, str, str]]):
 
 
 def run(gold_dir: Path, verbose: bool = False, only: str | None = None, threshold: float | None = None) -> dict:
-    scorer = load_scorer(gold_dir.parents[1])
+    scorer = load_scorer()
     nlp = spacy.blank("zh")
     cfg = {} if threshold is None else {"threshold": threshold}
     component = nlp.add_pipe("qiao_relations", config=cfg)
@@ -135,7 +138,7 @@ def main() -> None:
     if not a.gold.is_dir():
         sys.exit(f"no gold corpus at {a.gold}")
     stats = run(a.gold, a.verbose, a.doc, a.threshold)
-    scorer = load_scorer(a.gold.parents[1])
+    scorer = load_scorer()
     tot = defaultdict(int)
     for t in sorted(stats["rel"]):
         c = stats["rel"][t]

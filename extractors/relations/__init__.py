@@ -73,7 +73,7 @@ def extract_relations(text: str, mentions: Iterable[Mention], threshold: float =
         view.prepare(sent)
         speaker = _speaker_org(view, sent, employer)
         actor = speaker or carried
-        if len(sent.mentions) + len(sent.nested) >= 2 or speaker is not None:
+        if len(sent.mentions) + len(sent.nested) >= 2 or speaker is not None or rules.refers_back(sent):
             found = (f for name in rules.applicable(sent) for f in getattr(rules, name)(sent, actor))
             for f in islice(found, max_pairs):
                 _keep(best, f, sent, rtypes, nested)
@@ -81,6 +81,7 @@ def extract_relations(text: str, mentions: Iterable[Mention], threshold: float =
                     known = employer.get(f.head.id)
                     if known is None or (f.tail.start < known.start and f.tail.start >= sent.start):
                         employer[f.head.id] = f.tail
+        rules.after(sent)
         subjects = view.subjects(sent)
         if subjects:
             carried = subjects[-1]

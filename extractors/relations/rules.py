@@ -43,6 +43,9 @@ class Rules:
         roles = "|".join(re.escape(r) for r in sorted(self.lex.words["role"], key=len, reverse=True) if r.isascii())
         # "Maria Lopez, a columnist for El Pais"
         self.locatable = view.orgs | {"Place", "Country", "WorldRegion", "CulturalIP", "Event"}
+        # discourse state: "双方" = the last two partners, "该片" = the last work named
+        self.last_pair: tuple[Mention, Mention] | None = None
+        self.last_work: Mention | None = None
         self._memo_sent: Sentence | None = None
         self._memo: dict[tuple[str, bool], list[tuple[int, int]]] = {}
         orgs, locs = view.orgs, view.locs
@@ -81,6 +84,29 @@ class Rules:
             found = sent.cues.get(cue, [])
             self._memo[key] = found if inside_ok or not found else self.outside(sent, found)
         return self._memo[key]
+
+    def after(self, sent: Sentence) -> None:
+        """Carry the discourse state past a sentence the rules have read."""
+        works = [m for m in sent.mentions if m.type == "Work"]
+        if works:
+            self.last_work = works[-1]
+
+    def refers_back(self, sent: Sentence) -> bool:
+        """Does the sentence name "双方" or "该片" while there is something for them to stand for?"""
+        return (self.last_pair is not None and "both_sides" in sent.cues) or \
+            (self.last_work is not None and "work_anaphor" in sent.cues)
+
+    def both_sides(self, sent: Sentence, start: int, end: int) -> list[Mention]:
+        """The two partners "双方 / both sides" refers to, when written in [start, end)."""
+        if self.last_pair is None or not any(start <= c[0] and c[1] <= end for c in self.cues(sent, "both_sides")):
+            return []
+        return list(self.last_pair)
+
+    def work_referred(self, sent: Sentence, start: int, end: int) -> Mention | None:
+        """The work "该片 / the film" refers to, when written in [start, end)."""
+        if self.last_work is None or not any(start <= c[0] and c[1] <= end for c in self.cues(sent, "work_anaphor")):
+            return None
+        return self.last_work
 
     def applicable(self, sent: Sentence) -> list[str]:
         """Names of the rules whose argument types and cues occur in the sentence at all."""
@@ -167,6 +193,7 @@ class Rules:
                 for a in left:
                     for b in right:
                         if b.type in orgs:
+                            self.last_pair = (a, b)
                             yield Found("PARTNER_OF", a, b, base * self.decay(a, b))
                 break
             for cs, ce in after[:1]:
@@ -177,6 +204,7 @@ class Rules:
                 left = self._left_of(sent, ts, carried)
                 for a in left:
                     for b in right:
+                        self.last_pair = (a, b)
                         yield Found("PARTNER_OF", a, b, base * self.decay(a, b))
         # "X携手Y推出Z": the verb itself joins the two sides
         for ts, te in self.cues(sent, "partner_verb"):
@@ -196,6 +224,7 @@ class Rules:
                 left = [a] if a is not None else []
             for a in left:
                 for b in right:
+                    self.last_pair = (a, b)
                     yield Found("PARTNER_OF", a, b, 0.7 * f)
             _, ce = v.clause_of(sent, te)
             made = [m for m in sent.mentions if right[-1].end <= m.start <= ce and m.type in ("Work", "Event")]
@@ -498,7 +527,13 @@ class Rules:
                 if not tails or len(self.stripped(self.text[tails[-1].end:vs]).strip("等国家地区的电视台媒体上")) > 4:
                     continue
             works = [m for m in ms if m.type in ("Work", "Platform") and m.end <= at]
-            head, f = (works[-1], 0.9) if works else self.actor(sent, at, carried, kinds=v.orgs | {"Work", "Platform"})
+            referred = self.work_referred(sent, sent.start, at)
+            if works:
+                head, f = works[-1], 0.9
+            elif referred is not None:  # 该片计划在越南播出
+                head, f = referred, 0.8
+            else:
+                head, f = self.actor(sent, at, carried, kinds=v.orgs | {"Work", "Platform"})
             for t in tails:
                 if head is not None and (head.id, t.id) not in seen:
                     seen.add((head.id, t.id))
@@ -646,6 +681,8 @@ class Rules:
             ts, te = trig[-1]
             if w.start - te > 80:
                 continue
+            for side in self.both_sides(sent, sent.start, ts):  # 双方合作拍摄的《泥与火》
+                yield Found("PRODUCED" if w.type != "Platform" else "OPERATES_ON", side, w, 0.7)
             head, f = self._agent(sent, ts, te, carried)
             if head is None:
                 continue
@@ -738,6 +775,9 @@ class Rules:
                 if "。" not in between and between.count("，") + between.count(",") <= 1:
                     yield Found("FEATURES", w, t, 0.6 * self.decay(w, t) ** 0.5)
             cs, _ = v.clause_of(sent, t.start)
+            referred = None if works else self.work_referred(sent, sent.start, t.start)
+            if referred is not None and any(c[1] <= t.start for c in cues):  # 该片展示了瓯绣
+                yield Found("FEATURES", referred, t, 0.55)
             if any(cs <= c[0] and c[1] <= t.start for c in cues):
                 later = [i for i, m in enumerate(ms) if i > k and m.type in ("Work", "Event") and m.start - t.end <= 60]
                 if later:
