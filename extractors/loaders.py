@@ -106,7 +106,8 @@ def decode_text(data: bytes, name: str) -> str:
     a BOM decides; UTF-8 next (it almost never decodes by accident, so a
     handful of broken sequences in long text is damage, not another encoding);
     then charset-normalizer, but its guess only wins over GB18030/Big5 when it
-    is itself one of those or when neither decodes the bytes strictly.
+    is itself one of those, when neither decodes the bytes strictly, or when
+    their decoding is mostly rare hanzi (Latin-1 text read as GB18030).
     """
     if any(data.startswith(m) for m in _BINARY_MAGIC):
         raise LoadError(name, "is binary data, not text")
@@ -116,6 +117,10 @@ def decode_text(data: bytes, name: str) -> str:
                 return _checked(data.decode(codec), name)
             except UnicodeDecodeError:
                 raise LoadError(name, f"starts with a {codec} byte order mark but does not decode") from None
+    if b"\x00" in data:
+        wide = from_bytes(data).best()  # UTF-16/32 without a BOM is all NULs and ASCII
+        if wide is not None and wide.encoding.startswith(("utf_16", "utf_32")):
+            return _checked(str(wide), name)
     loose = data.decode("utf-8", errors="replace")
     bad = loose.count("\ufffd")
     # A few broken sequences (a file cut mid-character) do not make UTF-8 text
@@ -135,7 +140,9 @@ def decode_text(data: bytes, name: str) -> str:
         if guess in strict and len(data) >= 64:
             return _checked(strict[guess], name)
         codec = max(strict, key=lambda c: (_chinese_score(strict[c]), c == "gb18030"))
-        return _checked(strict[codec], name)
+        # Latin-1 bytes also decode as GB18030, into rare hanzi: then the guess wins.
+        if best is None or len(data) < 64 or _chinese_score(strict[codec]) >= 0.6:
+            return _checked(strict[codec], name)
     if best is None:
         if b"\x00" in data:
             raise LoadError(name, "is binary data, not text")

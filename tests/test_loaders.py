@@ -25,6 +25,7 @@ CJK_FONTS = [
         ("gb18030", REPORT + "𠀀"),
         ("big5", REPORT_TRADITIONAL),
         ("utf-16", REPORT),
+        ("utf-16-le", REPORT * 3),  # no BOM
         ("gbk", "西部国际传播中心在重庆成立。"),  # short text: GB18030 beats a weak guess
         ("big5", "西部國際傳播中心在重慶正式掛牌成立，中國日報社、新華社等簽約。"),
     ],
@@ -37,6 +38,16 @@ def test_text_in_any_common_encoding_decodes_exactly(tmp_path, encoding, text):
     assert doc.source == str(path)
     assert doc.media_type == "text/plain"
     assert doc.title == text.strip().splitlines()[0]
+
+
+def test_latin1_text_is_not_read_as_hanzi(tmp_path):
+    path = tmp_path / "fr.txt"
+    path.write_bytes("Le Centre a signé un accord avec le café de Zürich, très apprécié. ".encode("cp1252") * 4)
+    text = load_path(path).text
+    assert "signé" in text and "Zürich" in text and "apprécié" in text
+    # Here every accented byte pairs with the next into valid GB18030: still Latin.
+    path.write_bytes("Die Zürcher Müller aus Köln lesen Bücher über Grünflächen. ".encode("cp1252") * 4)
+    assert "Müller aus Köln lesen Bücher über" in load_path(path).text
 
 
 def test_utf8_cut_mid_character_stays_utf8(tmp_path):
