@@ -235,6 +235,7 @@ class Rules:
             group = self._cofounders(sent, ts, carried)
             for i, a in enumerate(group):
                 for b in group[i + 1:]:
+                    self.last_pair = (a, b)
                     yield Found("PARTNER_OF", a, b, 0.75)
             _, clause_end = v.clause_of(sent, te)
             j = self.index_after(sent, te)
