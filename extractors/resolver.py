@@ -134,6 +134,8 @@ class Resolver:
         entry = c.entry
         if entry is None:
             known = self.gaz.get(c.name)
+            if known is None and c.name.endswith("社") and c.type == "MediaOutlet":
+                known = self.gaz.get(c.name[:-1])  # 南方日报社 is the publisher of 南方日报
             if known is not None and _compatible(known.type, c.type) and c.type != "Work":
                 entry = known
         if entry is not None and entry.id:

@@ -59,6 +59,8 @@ def test_same_name_same_id_across_documents():
     ids = lambda g: {e.name: e.id for e in g.entities}  # noqa: E731
     assert ids(a)["宁夏国际传播中心"] == ids(b)["宁夏国际传播中心"]
     assert ids(a)["新华社"] == ids(b)["新华社"] == "media:新华社"
+    c = extract_text("南方日报社记者采访了南方日报的编辑。")
+    assert [e.name for e in c.entities if e.type == "MediaOutlet"] == ["南方日报"]
 
 
 def _seed(store: SQLiteStore, entity: Entity) -> None:
@@ -98,8 +100,8 @@ def test_place_variants_of_one_name_merge():
 def test_two_names_of_one_stored_entity_become_one(tmp_path):
     store = SQLiteStore(tmp_path / "s.db")
     try:
-        _seed(store, Entity("media:scmp-like", "MediaOutlet", "南方日报社", ["南方报业传媒集团"]))
-        g = extract_text("南方日报社与南方报业传媒集团联合发布报告。", store=store)
+        _seed(store, Entity("media:scmp-like", "MediaOutlet", "岭南日报社", ["岭南报业传媒集团"]))
+        g = extract_text("岭南日报社与岭南报业传媒集团联合发布报告。", store=store)
         media = [e for e in g.entities if e.type == "MediaOutlet"]
         assert [e.id for e in media] == ["media:scmp-like"]
         assert len(g.mentions["media:scmp-like"]) == 2
