@@ -333,3 +333,14 @@ def test_both_sides_and_the_film_refer_back():
     assert {("PRODUCED", "广西国际传播中心", "山水相连"), ("PRODUCED", "越南之声广播电台", "山水相连"),
             ("REACHES", "山水相连", "越南"), ("REACHES", "山水相连", "老挝")} <= got
     assert ("REACHES", "广西国际传播中心", "越南") not in got
+
+
+def test_sister_cities_stay_in_the_cue_clause_and_speaker_named_with_title():
+    text = "青岛市与韩国大邱市是友好城市，记者希望多报道山东。"
+    got = rels(text, [("青岛市", "Place"), ("大邱市", "Place"), ("韩国", "Country"), ("山东", "Place")])
+    sisters = {frozenset((h, t)) for ty, h, t in got if ty == "SISTER_CITY_OF"}
+    assert sisters == {frozenset(("青岛市", "大邱市"))}
+    text = "“我们希望借助黄河文化讲好故事。”河南国际传播中心主任赵刚说。他介绍，中心策划推出的纪录片《大河之南》已在埃及《金字塔报》网站刊播。"
+    got = rels(text, [("黄河文化", "CulturalIP"), ("河南国际传播中心", "CommunicationCenter"), ("赵刚", "Person"),
+                      ("大河之南", "Work"), ("埃及", "Country"), ("金字塔报", "MediaOutlet")])
+    assert {("PROMOTES", "河南国际传播中心", "黄河文化"), ("REACHES", "大河之南", "埃及")} <= got

@@ -102,6 +102,12 @@ def _speaker_org(view: DocView, sent: Sentence, employer: dict[str, Mention]) ->
     if close < 0:
         return None
     nxt = view.mention_at(close + 1, close + 3)
+    if nxt is not None and view.is_org(nxt):  # ”山东国际传播中心主任李志强说
+        person = view.mention_at(nxt.end, nxt.end + 12)
+        if person is not None and person.type == "Person" and view.lex.endswith("role", text[nxt.end:person.start]) \
+                and view.lex.startswith("speech", text[person.end:person.end + 4]):
+            return nxt
+        return None
     if nxt is None or nxt.type != "Person" or not view.lex.startswith("speech", text[nxt.end:nxt.end + 4]):
         return None
     return employer.get(nxt.id)

@@ -33,6 +33,20 @@ class Found:
     rule: str = ""
 
 
+def _uncovered(start: int, end: int, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Pieces of [start, end) outside every mention."""
+    out, pos = [], start
+    for m in mentions:
+        if m.end <= pos or m.start >= end:
+            continue
+        if m.start > pos:
+            out.append((pos, m.start))
+        pos = max(pos, m.end)
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
 class Rules:
     """All rules over one `DocView`; `run(sentence, carried)` yields what the sentence states."""
 
@@ -295,9 +309,11 @@ class Rules:
 
     # -- SISTER_CITY_OF ---------------------------------------------------------
     def sister(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
-        if not self.cues(sent, "sister_city", inside_ok=True):
+        cues = self.cues(sent, "sister_city", inside_ok=True)
+        if not cues:
             return
-        places = [m for m in sent.mentions if m.type == "Place"]
+        _, scope_end = self.v.clause_of(sent, cues[-1][0])  # places named after the cue's clause are elsewhere
+        places = [m for m in sent.mentions if m.type == "Place" and m.start < scope_end]
         containers = set()
         ms = sent.mentions
         for a, b in zip(ms, ms[1:]):
@@ -525,7 +541,11 @@ class Rules:
             else:  # "已在肯尼亚、坦桑尼亚等国播出"
                 at = self.text.rfind("在", cs, vs)
                 tails = [m for m in ms if m.type in reachable and at >= 0 and at < m.start and m.end <= vs]
-                if not tails or len(self.stripped(self.text[tails[-1].end:vs]).strip("等国家地区的电视台媒体上")) > 4:
+                if not tails:
+                    continue
+                # what stands between the last country and the verb: outlets there, 等国, 网站 …
+                rest = "".join(self.text[a:b] for a, b in _uncovered(tails[-1].end, vs, ms))
+                if len(self.stripped(rest).strip("等国家地区的电视台媒体网站平台频道上")) > 4:
                     continue
             works = [m for m in ms if m.type in ("Work", "Platform") and m.end <= at]
             referred = self.work_referred(sent, sent.start, at)
@@ -665,7 +685,12 @@ class Rules:
     # -- PRODUCED ---------------------------------------------------------------------
     def produced(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
         v, ms, text = self.v, sent.mentions, self.text
-        triggers = self.cues(sent, "produce")
+        triggers: list[tuple[int, int]] = []
+        for t in self.cues(sent, "produce"):  # 策划推出, 组织策划实施: one verb group
+            if triggers and triggers[-1][1] == t[0]:
+                triggers[-1] = (triggers[-1][0], t[1])
+            else:
+                triggers.append(t)
         weak = self.cues(sent, "produce_weak")
         publish = self.cues(sent, "publish")
         for k, w in enumerate(ms):
