@@ -471,9 +471,9 @@ class Recogniser:
             words = []
             p = m.start()
             base = max(0, p - 80)
-            for w in reversed(list(re.finditer(r"[A-Za-z][A-Za-z0-9'’&.\-]*", text[base:p]))):
+            for w in reversed(list(re.finditer(r"[A-Za-z][A-Za-z0-9'’&\-]*", text[base:p]))):
                 gap = text[base + w.end():p]
-                if gap.strip() or not _LATIN_WORD.fullmatch(w.group()) or w.group() in ("The", "A", "An", "In", "At", "On", "Of"):
+                if gap != " " or not _LATIN_WORD.fullmatch(w.group()) or w.group() in ("The", "A", "An", "In", "At", "On", "Of"):
                     break
                 words.append(w)
                 p = base + w.start()
