@@ -205,6 +205,8 @@ def extract_many(texts_or_paths: Iterable[str | Path], *, n_process: int = 1,
         for (text, source, title), norm, doc in zip(loaded, norms, nlp.pipe(n.text for n in norms)):
             yield build_graph(doc, norm, source=source, title=title, store=store)
         return
+    if os.name == "posix":
+        get_pipeline()  # built once here, inherited by the forked workers
     ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     with ctx.Pool(n_process) as pool:
         for graph in pool.imap(_extract_item, items, chunksize=max(1, len(items) // (n_process * 4))):
