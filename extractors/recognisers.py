@@ -554,7 +554,10 @@ class Recogniser:
         if given == 0:
             return None
         end = p + sur + given
-        return Candidate(p, end, "Person", text[p:end], 0.75, "role")
+        name = text[p:end]
+        if name in self.generic or name[:2] in self.generic or name in self.stops:
+            return None  # 会长单位: a word after the title, not a name
+        return Candidate(p, end, "Person", name, 0.75, "role")
 
     # -- enumerations -------------------------------------------------------------
     def _enumerations(self, text: str, protected: bytearray, stop_ends: "_StopEnds") -> list[Candidate]:

@@ -92,6 +92,8 @@ def test_persons_with_roles():
     persons = {e.name for e in g.entities if e.type == "Person"}
     assert {"李娜", "松井孝治", "赵明远", "Maria Lopez", "王立新", "约翰·史密斯"} <= persons
     assert not persons & {"对此", "京都"}
+    words = extract_text("协会会长单位共十家。记者会上，主任委员王强发言。")
+    assert [e.name for e in words.entities if e.type == "Person"] == ["王强"]
 
 
 def test_quoted_names_typed_by_their_cue_word():
