@@ -344,3 +344,18 @@ def test_sister_cities_stay_in_the_cue_clause_and_speaker_named_with_title():
     got = rels(text, [("黄河文化", "CulturalIP"), ("河南国际传播中心", "CommunicationCenter"), ("赵刚", "Person"),
                       ("大河之南", "Work"), ("埃及", "Country"), ("金字塔报", "MediaOutlet")])
     assert {("PROMOTES", "河南国际传播中心", "黄河文化"), ("REACHES", "大河之南", "埃及")} <= got
+
+
+def test_english_the_centre_stands_for_the_last_centre():
+    text = ("The Hainan International Communication Center signed an agreement with the Bangkok Post. "
+            "Wu Min, a director of the Hainan International Communication Center, said the centre's series \"Island Voices\" "
+            "was broadcast in Thailand.\n\n"
+            "The centre, which is part of Hainan Daily Group, runs accounts on Facebook. "
+            "Based in Haikou, the centre opened an office in Bangkok last year.")
+    got = rels(text, [("Hainan International Communication Center", "CommunicationCenter"), ("Bangkok Post", "MediaOutlet"),
+                      ("Wu Min", "Person"), ("Island Voices", "Work"), ("Thailand", "Country"),
+                      ("Hainan Daily Group", "MediaOutlet"), ("Facebook", "Platform"), ("Haikou", "Place"), ("Bangkok", "Place")])
+    c = "Hainan International Communication Center"
+    assert {("PRODUCED", c, "Island Voices"), ("REACHES", "Island Voices", "Thailand"), ("PART_OF", c, "Hainan Daily Group"),
+            ("OPERATES_ON", c, "Facebook"), ("LOCATED_IN", c, "Haikou"), ("PRESENCE_IN", c, "Bangkok")} <= got
+    assert ("OPERATES_ON", "Hainan Daily Group", "Facebook") not in got

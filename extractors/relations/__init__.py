@@ -71,6 +71,8 @@ def extract_relations(text: str, mentions: Iterable[Mention], threshold: float =
         if not sent.mentions:
             continue
         view.prepare(sent)
+        if carried is None and rules.opens_with_anaphor(sent):
+            carried = rules.antecedent(sent)
         speaker = _speaker_org(view, sent, employer)
         actor = speaker or carried
         if len(sent.mentions) + len(sent.nested) >= 2 or speaker is not None or rules.refers_back(sent):
@@ -85,7 +87,7 @@ def extract_relations(text: str, mentions: Iterable[Mention], threshold: float =
         subjects = view.subjects(sent)
         if subjects:
             carried = subjects[-1]
-        elif any(view.is_org(m) for m in sent.mentions):
+        elif any(view.is_org(m) for m in sent.mentions) and not rules.opens_with_anaphor(sent):
             carried = None
     _propagate_affiliations(best, nested)
     return sorted((c for c in best.values() if c.confidence >= threshold),

@@ -18,6 +18,9 @@ LOCATION_RANK = {"Place": 1, "Country": 2, "WorldRegion": 3}
 _DIRECTION_RE = re.compile(r"[东西南北中]+部?(?:地区|地带)?|地区|片区|一带")
 _CHILD_FIRST = frozenset({"隶属于", "隶属", "under", "part of", "a unit of", "subsidiary of", "owned by", "run by",
                           "affiliated to"})
+# "…'s documentary "X"": group 1 is empty when an entity mention ends right before the 's
+_POSSESSIVE_RE = re.compile(r"(?:(the (?:centre|center|group|agency|station|broadcaster))|)['’]s\s+(?:[\w\-]+\s+){0,3}[\"“]?$",
+                            re.IGNORECASE)
 _LIST_TAIL_RE = re.compile(r"[、和及与]|$")
 _ADMIN_RE = re.compile(r"[\u4e00-\u9fff]{1,4}[省市县区镇乡村州盟旗]")
 _ROLE_SEP_RE = re.compile(r"[、，,/]|\s+and\s+")
@@ -60,6 +63,7 @@ class Rules:
         # discourse state: "双方" = the last two partners, "该片" = the last work named
         self.last_pair: tuple[Mention, Mention] | None = None
         self.last_work: Mention | None = None
+        self.last_org: dict[str, Mention] = {}  # organisation type → last one named
         self._memo_sent: Sentence | None = None
         self._memo: dict[tuple[str, bool], list[tuple[int, int]]] = {}
         orgs, locs = view.orgs, view.locs
@@ -74,6 +78,7 @@ class Rules:
             "part_of": (orgs, ()),
             "produced": (frozenset({"Work", "Event", "Platform"}), ("produce", "produce_weak", "publish")),
             "features": (frozenset({"CulturalIP"}), ()),
+            "possessive": (frozenset({"Work"}), ()),
             "promotes": (frozenset({"CulturalIP"}), ("promotes",)),
             "affiliated": (frozenset({"Person"}), ()),
         }
@@ -101,9 +106,29 @@ class Rules:
 
     def after(self, sent: Sentence) -> None:
         """Carry the discourse state past a sentence the rules have read."""
-        works = [m for m in sent.mentions if m.type == "Work"]
-        if works:
-            self.last_work = works[-1]
+        for m in sent.mentions:
+            if m.type == "Work":
+                self.last_work = m
+            elif m.type in self.v.orgs:
+                self.last_org[m.type] = m
+
+    def antecedent(self, sent: Sentence) -> Mention | None:
+        """What "the centre / 该中心" opening a sentence stands for: the last centre named (any
+        organisation for "the group", "it")."""
+        text = self.text[sent.start:sent.end].lower()
+        if any(w in text for w in ("the centre", "the center", "该中心")):
+            return self.last_org.get("CommunicationCenter")
+        named = [m for m in self.last_org.values()]
+        return max(named, key=lambda m: m.start) if named else None
+
+    def opens_with_anaphor(self, sent: Sentence) -> bool:
+        """Does a clause of the sentence open with "the centre / it / 该中心" standing for the last actor?"""
+        for cs in sent.clause_starts or [sent.start]:
+            head = self.stripped(self.text[cs:min(sent.end, cs + 40)])
+            word = self.lex.startswith("subject_anaphor", head)
+            if word is not None and (len(word) == len(head) or not (head[len(word)].isascii() and head[len(word)].isalnum())):
+                return True
+        return False
 
     def refers_back(self, sent: Sentence) -> bool:
         """Does the sentence name "双方" or "该片" while there is something for them to stand for?"""
@@ -142,7 +167,10 @@ class Rules:
         subj = [m for m in before if v.is_subject(sent, m)]
         if subj:
             return subj[-1], 1.0
-        if carried is not None and carried.id not in exclude and carried.type in kinds and not before:
+        usable = carried is not None and carried.id not in exclude and carried.type in kinds
+        if usable and self.opens_with_anaphor(sent):  # "The centre, which is part of X, runs …"
+            return carried, 0.8
+        if usable and not before:
             return carried, 0.6
         loose = [m for m in before if not self._is_object(sent, m)]
         if loose:
@@ -433,8 +461,12 @@ class Rules:
                 cs2 = next((c for c in sent.clause_starts if c > opening[0][1]), None)
                 where = [m for m in ms if v.is_loc(m) and opening[0][1] <= m.start and (cs2 is None or m.end < cs2)]
                 what = [m for m in ms if cs2 is not None and m.start >= cs2 and m.type in locatable]
-                if where and what and v.clause_of(sent, what[0].start)[0] == cs2:
+                if where and what and v.clause_of(sent, what[0].start)[0] == cs2 \
+                        and len(self.text[cs2:what[0].start].split()) <= 3:  # "the city of Guyuan"
                     yield Found("LOCATED_IN", what[0], where[-1], 0.7)
+                elif where and cs2 is not None and carried is not None \
+                        and self.lex.startswith("subject_anaphor", self.text[cs2:cs2 + 20].strip()):
+                    yield Found("LOCATED_IN", carried, where[-1], 0.6)  # "Based in Kunming, the centre …"
         # English: "the Brussels Times in Belgium"
         if sent.english:
             for a, b in zip(ms, ms[1:]):
@@ -531,6 +563,16 @@ class Rules:
             if head is not None and (head.id, m.id) not in seen:
                 seen.add((head.id, m.id))
                 yield Found("REACHES", head, m, 0.65 * f * self.decay(head, m) ** 0.5)
+        if sent.english:
+            for ns, ne in self.cues(sent, "audience"):
+                j = self.index_after(sent, ne)
+                if j < len(ms) and ms[j].type in reachable and re.fullmatch(r"\s+(?:in|from|across)\s+(?:the\s+)?",
+                                                                          self.text[ne:ms[j].start]):
+                    head, f = self.actor(sent, ns, carried, kinds=v.orgs | {"Work", "Platform"})
+                    for t in self.group(sent, j, +1, reachable):
+                        if head is not None and (head.id, t.id) not in seen:
+                            seen.add((head.id, t.id))
+                            yield Found("REACHES", head, t, 0.65 * f)
         for vs, ve in self.cues(sent, "shown_in"):
             cs, ce = v.clause_of(sent, vs)
             if sent.english:  # "was broadcast in Kazakhstan and Uzbekistan"
@@ -751,6 +793,26 @@ class Rules:
             works = [m for m in ms if pe <= m.start <= ce + 20 and m.type == "Work"]
             if works:
                 yield Found("PRODUCED", author, works[0], 0.75 * f)
+
+    def possessive(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
+        """English "the centre's documentary "X"" / "CGTN's series X": the owner produced it."""
+        if not sent.english:
+            return
+        v, ms = self.v, sent.mentions
+        for k, w in enumerate(ms):
+            if w.type != "Work":
+                continue
+            lead_start = max(sent.start, w.start - 40)
+            poss = _POSSESSIVE_RE.search(self.text, lead_start, w.start)
+            if poss is None:
+                continue
+            if poss.group(1):  # "the centre's documentary"
+                owner, f = self.actor(sent, poss.start(), carried)
+            else:  # "CGTN's series"
+                owner = next((m for m in ms[:k] if m.end == poss.start()), None)
+                f = 1.0
+            if owner is not None and (v.is_org(owner) or owner.type == "Person"):
+                yield Found("PRODUCED", owner, w, 0.7 * f)
 
     def _agent(self, sent: Sentence, ts: int, te: int, carried: Mention | None) -> tuple[Mention | None, float]:
         """Agent of a producing verb: the organisation written right before it, the clause actor
