@@ -103,8 +103,9 @@ def carry(store: GraphStore, story: str, target: str, limit: int = 10) -> CarryR
     _merge(found, relay_channels(story_graph.relations, story_side, names.name, where))
     channels = _carriers_only(found, names.entities)
 
-    ranked = sorted(channels, key=lambda cid: -_base_score(channels[cid], links.get(cid)))
-    carriers = [_carrier(store, names, cid, channels[cid], links.get(cid)) for cid in ranked[:2 * limit]]
+    base = {cid: _base_score(chans, links.get(cid)) for cid, chans in channels.items()}
+    ranked = sorted(base, key=lambda cid: -base[cid])[: 2 * limit]
+    carriers = [_carrier(store, names, cid, channels[cid], links.get(cid)) for cid in ranked]
     carriers.sort(key=lambda c: (-c.score, c.entity.name))
     carriers = carriers[:limit]
     owners = _owners(store, names, story_graph, story_entities, links)
