@@ -48,7 +48,7 @@ COUNTRY_NAME_ZH = {
     "MN": "蒙古国", "CD": "刚果民主共和国", "CG": "刚果共和国", "SH": "圣赫勒拿",
 }
 COUNTRY_ALIASES_ZH = {
-    "CN": ["中华人民共和国"], "US": ["美利坚合众国"], "GB": ["大不列颠", "联合王国", "英格兰"],
+    "CN": ["中华人民共和国", "中国大陆"], "US": ["美利坚合众国"], "GB": ["大不列颠", "联合王国", "英格兰"],
     "RU": ["俄罗斯联邦", "俄国"], "KR": ["南韩", "大韩民国"], "KP": ["北韩"], "AE": ["阿拉伯联合酋长国"],
     "SA": ["沙特"], "ID": ["印尼"], "AU": ["澳洲"], "BA": ["波黑"], "PG": ["巴新"], "MN": ["蒙古"],
     "CI": ["象牙海岸"], "MK": ["马其顿"], "CZ": ["捷克共和国"], "VA": ["梵蒂冈城国", "教廷"],
@@ -60,13 +60,13 @@ COUNTRY_ALIASES_ZH = {
 COUNTRY_ALIASES_EN = {
     "US": ["USA", "U.S.", "U.S.A.", "United States of America", "America", "the US"],
     "GB": ["UK", "U.K.", "Britain", "Great Britain", "England"], "RU": ["Russia"],
-    "KR": ["South Korea", "Korea, South"], "KP": ["North Korea", "DPRK"], "VN": ["Vietnam"],
+    "KR": ["South Korea", "Korea, South", "Korea", "ROK"], "KP": ["North Korea", "DPRK"], "VN": ["Vietnam"],
     "LA": ["Laos"], "IR": ["Iran"], "SY": ["Syria"], "VE": ["Venezuela"], "BO": ["Bolivia"],
     "TZ": ["Tanzania"], "MD": ["Moldova"], "CZ": ["Czechia", "Czech Republic"], "VA": ["Vatican", "Holy See"],
     "TR": ["Turkey", "Türkiye"], "CN": ["PRC", "People's Republic of China", "Mainland China"],
     "AE": ["UAE", "Emirates"], "CD": ["DR Congo", "DRC", "Congo-Kinshasa"], "CG": ["Congo-Brazzaville"],
     "CI": ["Ivory Coast", "Cote d'Ivoire"], "MK": ["Macedonia"], "SZ": ["Swaziland"], "MM": ["Burma"],
-    "PS": ["Palestine"], "BN": ["Brunei"], "FM": ["Micronesia"], "CV": ["Cabo Verde"], "TL": ["East Timor"],
+    "PS": ["Palestine"], "NL": ["Holland"], "BN": ["Brunei"], "FM": ["Micronesia"], "CV": ["Cabo Verde"], "TL": ["East Timor"],
 }
 # Centroids of territories that neither countryinfo nor geonames' cities place.
 CENTROIDS = {"AQ": (-75.0, 0.0), "BV": (-54.42, 3.36), "UM": (19.28, 166.65)}
