@@ -62,9 +62,9 @@ def angles(store: GraphStore, target: str, from_: str | None = None, limit: int 
     pool = _tellable(store, teller, names) if teller is not None else None
 
     candidates = set(support) if pool is None else set(pool)
-    ranked = sorted(candidates, key=lambda a: -_strength(support.get(a, [])))[: 2 * limit]
+    ranked = sorted(candidates, key=lambda a: (-_strength(support.get(a, [])), a))[: 2 * limit]
     result = [_angle(store, names, a, support.get(a, []), pool) for a in ranked]
-    result.sort(key=lambda a: (-a.score, a.entity.name))
+    result.sort(key=lambda a: (-a.score, a.entity.name, a.entity.id))
     result = result[:limit]
     where = target_entity.name
     if not result:

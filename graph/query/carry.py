@@ -104,9 +104,9 @@ def carry(store: GraphStore, story: str, target: str, limit: int = 10) -> CarryR
     channels = _carriers_only(found, names.entities)
 
     base = {cid: _base_score(chans, links.get(cid)) for cid, chans in channels.items()}
-    ranked = sorted(base, key=lambda cid: -base[cid])[: 2 * limit]
+    ranked = sorted(base, key=lambda cid: (-base[cid], cid))[: 2 * limit]
     carriers = [_carrier(store, names, cid, channels[cid], links.get(cid)) for cid in ranked]
-    carriers.sort(key=lambda c: (-c.score, c.entity.name))
+    carriers.sort(key=lambda c: (-c.score, c.entity.name, c.entity.id))
     carriers = carriers[:limit]
     owners = _owners(store, names, story_graph, story_entities, links)
     pairing = None
