@@ -64,6 +64,7 @@ class Rules:
         self.last_pair: tuple[Mention, Mention] | None = None
         self.last_work: Mention | None = None
         self.last_org: dict[str, Mention] = {}  # organisation type → last one named
+        self._anaphoric: dict[int, bool] = {}  # sentence start → opens a clause with an anaphor
         self._memo_sent: Sentence | None = None
         self._memo: dict[tuple[str, bool], list[tuple[int, int]]] = {}
         orgs, locs = view.orgs, view.locs
@@ -123,6 +124,14 @@ class Rules:
 
     def opens_with_anaphor(self, sent: Sentence) -> bool:
         """Does a clause of the sentence open with "the centre / it / 该中心" standing for the last actor?"""
+        known = self._anaphoric.get(sent.start)
+        if known is None:
+            known = self._anaphoric[sent.start] = self._opens_with_anaphor(sent)
+        return known
+
+    def _opens_with_anaphor(self, sent: Sentence) -> bool:
+        if "subject_anaphor" not in sent.cues:
+            return False
         for cs in sent.clause_starts or [sent.start]:
             head = self.stripped(self.text[cs:min(sent.end, cs + 40)])
             word = self.lex.startswith("subject_anaphor", head)
