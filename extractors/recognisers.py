@@ -35,6 +35,8 @@ _DATE_PREFIX = re.compile(r"^(?:\d{1,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上
 _ORDINAL = "[0-9一二三四五六七八九十百零〇]+"
 # Characters that end a 2-character Chinese given name: the next word starts here.
 _NAME_STOP = set("介表说举认在看等也和与向称指强谈就则还曾将对为是的了透坦告提回希感道所多兴不报发出、，。,；：:（(）)”“\"' \n受带")
+# Two capitalised Latin words in a row: without one, no English name rule can match.
+_TITLE_PAIR = re.compile(r"[A-Z][A-Za-z0-9'’&\-]* [A-Z]|[A-Za-z]+ (?:TV|Radio)\b")
 _LATIN_OF = re.compile(
     r"\b(?:University|Ministry|Department|Bureau|Academy|Institute|Museum|Embassy|Consulate|Federation|"
     r"Association|Chamber|Council|Office|Administration|Commission|Society|League|Union)"
@@ -402,7 +404,7 @@ class Recogniser:
         p = s
         while p > lo:
             c = text[p - 1]
-            if not _NAME_CHAR.match(c):
+            if not ("\u3400" <= c <= "\u9fff" or (c.isascii() and c.isalnum()) or c == "·" or "\uf900" <= c <= "\ufaff"):
                 if c == " " and p - 2 >= 0 and text[p - 2].isascii() and text[p - 2].isalpha() and text[p].isascii():
                     p -= 1
                     continue
@@ -465,6 +467,8 @@ class Recogniser:
         return not anchors and self._generic_re.fullmatch(modifier) is not None
 
     def _latin_suffixed(self, text: str) -> list[Candidate]:
+        if not _TITLE_PAIR.search(text):
+            return []
         out = []
         for m in self._latin_suffix.finditer(text):
             etype, flags = self.suffixes[m.group()]
@@ -498,12 +502,16 @@ class Recogniser:
 
     def _latin_prefixed(self, text: str) -> list[Candidate]:
         """University of Hong Kong, Ministry of Foreign Affairs: a head word, then of + a name."""
+        if not _TITLE_PAIR.search(text):
+            return []
         out = []
         for m in _LATIN_OF.finditer(text):
             out.append(Candidate(m.start(), m.end(), "Organization", m.group(), 0.75, "suffix"))
         return out
 
     def _persons_en(self, text: str) -> list[Candidate]:
+        if not _TITLE_PAIR.search(text):
+            return []
         out = []
         for rx in (self._en_person_after, self._en_person_before):
             for m in rx.finditer(text):
