@@ -562,7 +562,7 @@ class Rules:
                 if (head.id, t.id) not in seen:
                     seen.add((head.id, t.id))
                     yield Found("REACHES", head, t, 0.75 * f * self.decay(head, t) ** 0.5)
-        for k, m in enumerate(ms):
+        for k, m in enumerate(ms if "audience" in sent.cues else ()):
             if m.type not in reachable:
                 continue
             noun = self.v.cues.first("audience", m.end, min(sent.end, m.end + 8))

@@ -130,11 +130,13 @@ class DocView:
     def prefixes(self, sent: Sentence, m: Mention) -> list[Mention]:
         """Other entities whose name opens m's name: nested spans at m's start, or known
         surfaces of the document that m's text starts with (longest first)."""
-        out = {n.id: n for n in sent.nested if n.start == m.start and n.end < m.end and n.id != m.id}
         known = self._prefix_cache.get(m.text)
         if known is None:
             known = [self.surfaces[m.text[:k]] for k in range(len(m.text) - 1, 1, -1) if m.text[:k] in self.surfaces]
             self._prefix_cache[m.text] = known
+        out = {n.id: n for n in sent.nested if n.start == m.start and n.end < m.end and n.id != m.id} if sent.nested else {}
+        if not out and not known:
+            return []
         for n in known:
             if n.id != m.id and n.id not in out:
                 out[n.id] = Mention(m.start, m.start + len(n.text), n.type, n.id, n.text)
