@@ -52,7 +52,7 @@ from graph.model import entity_id
         ("金泉", "place:金泉", "金泉"),
         ("Jakarta", "place:雅加达", "雅加达"),  # the mainland form, not 勿礁维
         ("内罗毕", "place:内罗毕", "内罗毕"),
-        ("Chaoyang", "place:朝阳", "朝阳"),  # geonames' English, not the pinyin guess Zhaoyang
+        ("Chaoyang", "place:朝阳市", "朝阳市"),  # geonames' English; bare 朝阳 is a word (朝阳产业)
         ("Xi'an", "place:西安", "西安"),
         ("山梨县", "place:山梨县", "山梨县"),
         ("California", "place:加利福尼亚州", "加利福尼亚州"),
@@ -73,7 +73,7 @@ def test_ids_follow_the_graph_rule():
     assert find_location("重庆").id == entity_id("Place", "重庆")
 
 
-@pytest.mark.parametrize("query", ["", "和平", "光明", "日", "渝", "不存在的地方", "IN the", "小平", "四日", "万象", "美丽的温州"])
+@pytest.mark.parametrize("query", ["", "和平", "光明", "日", "渝", "不存在的地方", "IN the", "小平", "四日", "万象", "美丽的温州", "朝阳", "大同", "阿里", "Ali"])
 def test_unknown_and_unsafe_names(query):
     assert find_location(query) is None
 

@@ -147,6 +147,11 @@ KOREAN_PROVINCES = [
 ]
 SUBDIVISION_SUFFIXES = ("特别自治道", "自治共和国", "共和国", "自治区", "都", "道", "府", "县", "州", "省", "郡", "大区")
 
+# Prefecture-level cities whose short name is mostly something else in running
+# text (朝阳产业, 大同世界, 长治久安, 来宾 guests, 安康 well-being, 黄石公园,
+# 阿里巴巴, 中山大学): they are matched with their suffix only (朝阳市, 阿里地区).
+WORDLIKE_CITIES = {"朝阳", "白银", "大同", "黄石", "阿里", "日照", "中山", "来宾", "安康", "长治", "金昌"}
+
 PROVINCE_EN = {
     "北京": "Beijing", "天津": "Tianjin", "河北": "Hebei", "山西": "Shanxi", "内蒙古": "Inner Mongolia",
     "辽宁": "Liaoning", "吉林": "Jilin", "黑龙江": "Heilongjiang", "上海": "Shanghai", "江苏": "Jiangsu",
@@ -372,8 +377,11 @@ def _english_names(short: str, row: dict, full: str) -> list[str]:
         if near:
             name = max(near, key=lambda t: t["population"])["name"]
             plain = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode()
-            return _unique([name, plain, _pinyin(short)])
-    return [_pinyin(short)]
+            names = [name, plain, _pinyin(short)]
+            break
+    else:
+        names = [_pinyin(short)]
+    return _unique(n for n in names if len(n) >= 4)  # Ali, Gar read as English words
 
 
 def _chinese_places(common: dict, taken: dict[str, str]) -> list[dict]:
@@ -411,7 +419,8 @@ def _chinese_places(common: dict, taken: dict[str, str]) -> list[dict]:
         parent = ids.get(r["adcode"][:2] + "0000")
         aliases = [r["name"]]
         if short != r["name"] and names[r["name"]] == 1:
-            aliases += [short, *_english_names(short, r, r["name"])]
+            english = _english_names(short, r, r["name"])
+            aliases += english if short in WORDLIKE_CITIES else [short, *english]
         name = short if short in aliases else r["name"]
         key = name if names[r["name"]] == 1 else by_code[r["adcode"][:2] + "0000"]["name"] + r["name"]
         add(r, name, [a for a in aliases if a != name], parent, key)
