@@ -1,0 +1,333 @@
+"""Rules between organisations and people: partners, co-founders, parents, accounts, staff.
+
+PARTNER_OF ("A、B与C签约", "X携手Y"), PART_OF (nested names, "X是Y直属", "由Y承建运营",
+"Y组建X", membership), OPERATES_ON (accounts on platforms) and AFFILIATED_WITH (job titles
+between an organisation and a person).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from extractors.relations.base import Found, RuleBase
+from extractors.relations.structure import FILLER, Mention, Sentence
+
+_CHILD_FIRST = frozenset({"隶属于", "隶属", "under", "part of", "a unit of", "subsidiary of", "owned by", "run by",
+                          "affiliated to"})
+_ROLE_SEP_RE = re.compile(r"[、，,/]|\s+and\s+")
+_ASCII_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+
+
+class OrganisationRules(RuleBase):
+    """Rules between organisations and people: partners, co-founders, parents, accounts, staff."""
+
+    # -- PARTNER_OF and co-founding --------------------------------------------
+    def partner(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
+        v, orgs = self.v, self.v.orgs
+        connectors = self.cues(sent, "connector")
+        for ts, te in self.cues(sent, "partner"):
+            strong = self.text[ts:te] not in ("合作", "cooperation", "联盟", "结成")
+            base = 0.85 if strong else 0.65
+            # "A、B与C、D签约": the connector before the cue splits the two sides
+            before = [c for c in connectors if c[1] <= ts and ts - c[1] <= 60 and self.text[c[0]:c[1]] not in ("and",)]
+            after = [c for c in self.v.cues.find("connector", ts, min(sent.end, te + 50))
+                     if self.text[c[0]:c[1]].lower() == "with"]
+            for cs, ce in reversed(before):
+                j0 = self.index_after(sent, ce)
+                if j0 >= len(sent.mentions) or sent.mentions[j0].end > ts:
+                    continue
+                right = [m for m in self.group(sent, j0, +1, orgs | v.locs) if m.end <= ts]
+                left = self._left_of(sent, cs, carried)
+                for a in left:
+                    for b in right:
+                        if b.type in orgs:
+                            self.last_pair = (a, b)
+                            yield Found("PARTNER_OF", a, b, base * self.decay(a, b))
+                break
+            for cs, ce in after[:1]:
+                j0 = self.index_after(sent, ce)
+                if j0 >= len(sent.mentions) or sent.mentions[j0].start - ce > 12:
+                    continue
+                right = self.group(sent, j0, +1, orgs)
+                left = self._left_of(sent, ts, carried)
+                for a in left:
+                    for b in right:
+                        self.last_pair = (a, b)
+                        yield Found("PARTNER_OF", a, b, base * self.decay(a, b))
+        # "X携手Y推出Z": the verb itself joins the two sides
+        for ts, te in self.cues(sent, "partner_verb"):
+            j = self.index_after(sent, te)
+            if j >= len(sent.mentions) or self.stripped(self.gap_text(te, sent.mentions[j].start)):
+                continue
+            while j + 1 < len(sent.mentions) and v.is_loc(sent.mentions[j]) and sent.mentions[j + 1].start == sent.mentions[j].end:
+                j += 1  # 携手尼泊尔加德满都邮报
+            right = self.group(sent, j, +1, orgs)
+            if not right or right[0] is not sent.mentions[j]:
+                continue
+            k = self.index_before(sent, ts)
+            if k >= 0 and v.is_org(sent.mentions[k]) and not self.stripped(self.gap_text(sent.mentions[k].end, ts)):
+                left, f = [sent.mentions[k]], 1.0
+            else:
+                a, f = self.actor(sent, ts, carried)
+                left = [a] if a is not None else []
+            for a in left:
+                for b in right:
+                    self.last_pair = (a, b)
+                    yield Found("PARTNER_OF", a, b, 0.7 * f)
+            _, ce = v.clause_of(sent, te)
+            made = [m for m in sent.mentions if right[-1].end <= m.start <= ce and m.type in ("Work", "Event")]
+            if made and self.cues(sent, "produce") and any(right[-1].end <= t[0] < made[0].start for t in self.cues(sent, "produce")):
+                for a in left + right:
+                    yield Found("PRODUCED", a, made[0], 0.7 * f)
+        for ts, te in self.cues(sent, "co_found"):
+            group = self._cofounders(sent, ts, carried)
+            for i, a in enumerate(group):
+                for b in group[i + 1:]:
+                    self.last_pair = (a, b)
+                    yield Found("PARTNER_OF", a, b, 0.75)
+            _, clause_end = v.clause_of(sent, te)
+            j = self.index_after(sent, te)
+            if j < len(sent.mentions) and v.is_org(sent.mentions[j]) and sent.mentions[j].start <= clause_end \
+                    and len(self.stripped(self.gap_text(te, sent.mentions[j].start))) <= 2:
+                for a in group:  # "A与B共建澜湄媒体联盟": founders are members
+                    if a.id != sent.mentions[j].id:
+                        yield Found("PART_OF", a, sent.mentions[j], 0.6)
+            made = [m for m in sent.mentions if te <= m.start < clause_end + 40 and m.type in ("Work", "Event")]
+            if made:
+                first = sent.position[id(made[0])]
+                for w in self.group(sent, first, +1, frozenset({"Work", "Event"})):
+                    for a in group:
+                        yield Found("PRODUCED", a, w, 0.8 * self.decay(a, w) ** 0.5)
+
+    def _left_of(self, sent: Sentence, pos: int, carried: Mention | None) -> list[Mention]:
+        """The party written before a connector: an enumeration ending right there, else the clause actor."""
+        k = self.index_before(sent, pos)
+        if k >= 0 and len(self.stripped(self.gap_text(sent.mentions[k].end, pos))) <= 1:
+            left = self.group(sent, k, -1, self.v.orgs)
+            if left:
+                return left
+        a, _ = self.actor(sent, pos, carried)
+        return [a] if a else []
+
+    def _cofounders(self, sent: Sentence, ts: int, carried: Mention | None) -> list[Mention]:
+        k = self.index_before(sent, ts)
+        if k < 0:
+            return []
+        last = sent.mentions[k]
+        if len(self.stripped(self.gap_text(last.end, ts))) > 2 or last.type not in self.v.orgs:
+            return self._joined(sent, ts, carried)
+        group = self.group(sent, k, -1, self.v.orgs, allow_yu=True)
+        first = sent.mentions[min(self.v.enumeration(sent, k, -1, True))]
+        lead = self.gap_text(max(sent.start, first.start - 3), first.start).strip(FILLER)
+        if lead and lead[-1] in "与和同跟":
+            a, _ = self.actor(sent, first.start - 1, carried)
+            if a and a.id not in {m.id for m in group}:
+                group.append(a)
+        return group if len(group) >= 2 else group
+
+    def _joined(self, sent: Sentence, ts: int, carried: Mention | None) -> list[Mention]:
+        """"A……，与B……共同主办": the clause actor and every organisation a connector joins to it."""
+        a, _ = self.actor(sent, ts, carried)
+        if a is None:
+            return []
+        group = [a]
+        for cs, ce in self.cues(sent, "connector"):
+            if a.end <= cs and ce <= ts and self.text[cs:ce] in ("与", "同", "跟"):
+                j = self.index_after(sent, ce)
+                if j < len(sent.mentions) and sent.mentions[j].start - ce <= 1 and self.v.is_org(sent.mentions[j]):
+                    group.append(sent.mentions[j])
+        return group
+
+    # -- OPERATES_ON (+ PART_OF of named accounts) -----------------------------
+    def operates(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
+        v, ms = self.v, sent.mentions
+        accounts = set()
+        for k, m in enumerate(ms):
+            pre = self.text[max(sent.start, m.start - 6):m.start].rstrip(FILLER)
+            word = self.lex.endswith("account", pre)
+            if v.is_org(m) and word and len(word) >= 2:
+                accounts.add(m.id)
+        for k, p in enumerate(ms):
+            if p.type != "Platform":
+                continue
+            cs, ce = v.clause_of(sent, p.start)
+            if self.v.cues.first("account", cs, ce) is None:
+                continue
+            head, f = self.actor(sent, p.start, carried, exclude=frozenset(accounts))
+            if head is None:
+                nxt = [m for m in ms if m.start > p.end and m.start <= ce and v.is_org(m) and m.id not in accounts]
+                if nxt and sent.english:
+                    head, f = nxt[0], 0.7
+            if head is not None:
+                yield Found("OPERATES_ON", head, p, 0.8 * f)
+            # Facebook机构账号“Focus Cixi”: the named account runs on p and belongs to the actor
+            if k + 1 < len(ms) and ms[k + 1].id in accounts and ms[k + 1].start - p.end <= 8:
+                acc = ms[k + 1]
+                yield Found("OPERATES_ON", acc, p, 0.8)
+        for k, m in enumerate(ms):
+            if m.id in accounts:
+                owner, f = self.actor(sent, m.start, carried, exclude=frozenset(accounts))
+                if k > 0 and v.is_org(ms[k - 1]) and ms[k - 1].id not in accounts and m.start - ms[k - 1].end <= 8:
+                    owner, f = ms[k - 1], 1.0
+                if owner is not None:
+                    yield Found("PART_OF", m, owner, 0.75 * f)
+
+    # -- PART_OF -------------------------------------------------------------------
+    def part_of(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
+        v, ms, text = self.v, sent.mentions, self.text
+        same_org = self.lex.words["same_org_suffix"]
+        # nested prefix: 复旦大学全球传播全媒体研究院 ⊃ 复旦大学
+        for m in ms:
+            if not v.is_org(m):
+                continue
+            for n in v.prefixes(sent, m):
+                if v.is_org(n):
+                    rest = m.text[n.end - m.start:].strip()
+                    if len(rest) >= 2 and rest not in same_org:
+                        yield Found("PART_OF", m, n, 0.8, "nested")
+        # X是Y直属…单位 / Y旗下的X / X隶属于Y
+        for ts, te in self.cues(sent, "part_of_is"):
+            k = self.index_before(sent, ts)
+            j = self.index_after(sent, te)
+            if text[ts:te].lower() in _CHILD_FIRST:
+                if j < len(ms) and v.is_org(ms[j]) and len(self.stripped(self.gap_text(te, ms[j].start))) <= 2:
+                    child, f = self.actor(sent, ts, carried)
+                    if child is not None and child.id != ms[j].id:
+                        yield Found("PART_OF", child, ms[j], 0.8 * f)
+                continue
+            if k >= 0 and len(self.stripped(self.gap_text(ms[k].end, ts))) <= 1 and v.is_org(ms[k]):
+                parent = ms[k]
+                lead = self.gap_text(max(sent.start, parent.start - 2), parent.start)
+                if lead.endswith(("是", "为", "系")):
+                    child, f = self.actor(sent, parent.start - 1, carried)
+                    if child is not None:
+                        yield Found("PART_OF", child, parent, 0.8 * f)
+                elif j < len(ms) and len(self.stripped(self.gap_text(te, ms[j].start))) <= 3:
+                    yield Found("PART_OF", ms[j], parent, 0.75)
+        # 该中心由A指导、B承建运营
+        for ys, ye in self.outside(sent, [(mt.start(), mt.end()) for mt in re.finditer("由", text[sent.start:sent.end])]):
+            ys, ye = ys + sent.start, ye + sent.start
+            child, f = self.actor(sent, ys, carried)
+            if child is None:
+                continue
+            _, ce = v.clause_of(sent, ye)
+            if "的" in self.text[ye:ce]:
+                continue  # "由A主办的论坛": a relative clause about what follows, not about the actor
+            for j in range(self.index_after(sent, ye), len(ms)):
+                y = ms[j]
+                if y.start > ce + 30:
+                    break
+                after = text[y.end:y.end + 6]
+                if v.is_org(y) and self.lex.startswith("part_of_by", after):
+                    yield Found("PART_OF", child, y, 0.8 * f)
+        # X是Y(的)成员单位 / X is a member of Y / X加入Y
+        for ts, te in self.cues(sent, "member"):
+            k = self.index_before(sent, ts)
+            if sent.english:
+                j = self.index_after(sent, te)
+                if j < len(ms) and v.is_org(ms[j]) and len(self.text[te:ms[j].start].strip()) <= 4:
+                    child, f = self.actor(sent, ts, carried)
+                    if child is not None and child.id != ms[j].id:
+                        yield Found("PART_OF", child, ms[j], 0.75 * f)
+                continue
+            if k < 0 or not v.is_org(ms[k]) or self.stripped(self.gap_text(ms[k].end, ts)) not in ("", "的"):
+                continue
+            lead = self.gap_text(max(sent.start, ms[k].start - 2), ms[k].start)
+            if lead.endswith(("是", "为", "成为")):
+                child, f = self.actor(sent, ms[k].start - 1, carried)
+                if child is not None and child.id != ms[k].id:
+                    yield Found("PART_OF", child, ms[k], 0.75 * f)
+        for ts, te in self.cues(sent, "join"):
+            j = self.index_after(sent, te)
+            if j < len(ms) and v.is_org(ms[j]) and len(self.stripped(self.gap_text(te, ms[j].start))) <= 2:
+                child, f = self.actor(sent, ts, carried)
+                if child is not None and child.id != ms[j].id:
+                    yield Found("PART_OF", child, ms[j], 0.65 * f)
+        # 成都传媒集团组建“熊猫军团运营中心” / 湖南日报社计划打造“THIS IS HUNAN”
+        for ts, te in self.cues(sent, "part_of_found"):
+            k = self.index_before(sent, ts)
+            if k < 0:
+                continue
+            parent = ms[k]
+            f = 1.0
+            if not v.is_org(parent) or len(self.stripped(self.gap_text(parent.end, ts))) > 8:
+                parent, f = self.actor(sent, ts, carried)
+                if parent is None:
+                    continue
+                if not v.same_clause(sent, parent.start, ts):
+                    f *= 0.85
+            for o in self._founded(sent, te):
+                if o.id != parent.id:
+                    yield Found("PART_OF", o, parent, 0.65 * f)
+
+    # -- AFFILIATED_WITH --------------------------------------------------------------
+    def role_gap(self, gap: str, english: bool) -> bool:
+        """Is `gap` (text between an organisation and a person) one or more job titles?"""
+        gap = gap.strip(FILLER + " ")
+        if not gap:
+            return False
+        parts = [p.strip(FILLER + " ") for p in _ROLE_SEP_RE.split(gap)]
+        return all(p and self._one_role(p, english) for p in parts)
+
+    def _one_role(self, part: str, english: bool) -> bool:
+        if english or part.isascii():
+            words = _ASCII_WORD_RE.findall(part)
+            low = part.lower().removeprefix("'s").strip()
+            return bool(words) and len(words) <= 4 and self.lex.endswith("role", low) is not None
+        part = part.removeprefix("的")
+        role = self.lex.endswith("role", part)
+        if not role:
+            return False
+        pre = part[: -len(role)]
+        for p in ("原", "前", "现任"):
+            pre = pre.removeprefix(p)
+        for p in ("常务", "执行", "首席", "高级", "资深", "特约", "驻站"):
+            pre = pre.removesuffix(p)
+        if len(pre) <= 4:
+            return True
+        return len(pre) <= 8 and self.lex.endswith("dept_suffix", pre) is not None
+
+    def affiliated(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
+        v, ms, text = self.v, sent.mentions, self.text
+        for k, p in enumerate(ms):
+            if p.type != "Person":
+                continue
+            # ORG + 职务 + PERSON, chained: "A党委书记、副总编辑，B编委会主任王亚"
+            j = k - 1
+            gap = v.gap(ms[j], p) if j >= 0 else ""
+            if j > 0 and v.is_loc(ms[j]) and v.is_org(ms[j - 1]) and self.gap_text(ms[j - 1].end, ms[j].start) in ("", "驻"):
+                j -= 1  # 新华社驻肯尼亚记者站站长李明: the station's place is part of the title
+                gap = v.gap(ms[j], p)
+            if j >= 0 and v.is_org(ms[j]) and self.role_gap(gap, sent.english):
+                yield Found("AFFILIATED_WITH", p, ms[j], 0.85)
+                while j - 1 >= 0:
+                    g = v.gap(ms[j - 1], ms[j]).strip(" ")
+                    if not g or g[-1] not in "、，,;；" or not v.is_org(ms[j - 1]) or not self.role_gap(g[:-1], sent.english):
+                        break
+                    j -= 1
+                    yield Found("AFFILIATED_WITH", p, ms[j], 0.8)
+            # PERSON, ROLE of ORG
+            if k + 1 < len(ms) and v.is_org(ms[k + 1]):
+                g = v.gap(p, ms[k + 1])
+                if sent.english and self._role_of.fullmatch(g):
+                    yield Found("AFFILIATED_WITH", p, ms[k + 1], 0.8)
+                elif not sent.english and re.fullmatch(r"[（(]\s*", g) and self.role_gap(
+                        text[ms[k + 1].end:ms[k + 1].end + 12].split("）")[0].split(")")[0], False):
+                    yield Found("AFFILIATED_WITH", p, ms[k + 1], 0.8)
+        # PERSON 受聘为 ORG …大使 / PERSON 担任 ORG 职务
+        for hs, he in self.cues(sent, "hire"):
+            cs, _ = v.clause_of(sent, hs)
+            k = self.index_before(sent, hs)
+            if k >= 0 and ms[k].type == "Person" and ms[k].end >= cs and not self.stripped(self.gap_text(ms[k].end, hs)):
+                person, f = ms[k], 1.0
+            elif not self.stripped(self.gap_text(cs, hs)):
+                persons = [m for m in ms if m.type == "Person" and m.end <= hs and v.is_subject(sent, m)]
+                persons = persons or [m for m in ms if m.type == "Person" and m.end <= hs]
+                person, f = (persons[0], 0.8) if persons else (None, 0.0)
+            else:
+                continue
+            j = self.index_after(sent, he)
+            if person is None or j >= len(ms) or not v.is_org(ms[j]):
+                continue
+            if len(self.stripped(self.gap_text(he, ms[j].start))) <= 2 and v.same_clause(sent, he, ms[j].start):
+                yield Found("AFFILIATED_WITH", person, ms[j], 0.75 * f)

@@ -1,0 +1,274 @@
+"""Rules about where things are and reach: sister cities, locations, offices abroad, audiences.
+
+SISTER_CITY_OF, LOCATED_IN (place chains "日本山梨县甲府市", "X的Y", "在Y揭牌", relative
+clauses), PRESENCE_IN ("在X设立办事处", "驻X记者站") and REACHES ("覆盖/面向X", "X受众",
+"在X播出").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from extractors.relations.base import Found, RuleBase, uncovered
+from extractors.relations.structure import FILLER, Mention, Sentence
+
+LOCATION_RANK = {"Place": 1, "Country": 2, "WorldRegion": 3}
+_DIRECTION_RE = re.compile(r"[东西南北中]+部?(?:地区|地带)?|地区|片区|一带")
+_ADMIN_RE = re.compile(r"[\u4e00-\u9fff]{1,4}[省市县区镇乡村州盟旗]")
+
+
+class PlaceRules(RuleBase):
+    """Rules about where things are and reach: sister cities, locations, offices abroad, audiences."""
+
+    # -- SISTER_CITY_OF ---------------------------------------------------------
+    def sister(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
+        cues = self.cues(sent, "sister_city", inside_ok=True)
+        if not cues:
+            return
+        _, scope_end = self.v.clause_of(sent, cues[-1][0])  # places named after the cue's clause are elsewhere
+        places = [m for m in sent.mentions if m.type == "Place" and m.start < scope_end]
+        containers = set()
+        ms = sent.mentions
+        for a, b in zip(ms, ms[1:]):
+            g = self.v.gap(a, b).strip(FILLER)
+            if a.type == "Place" and b.type == "Place" and g in ("", "的"):
+                containers.add(a.id)
+        places = [p for p in places if p.id not in containers]
+        if len(places) < 2:
+            return
+        head = places[0]
+        for p in places[1:]:
+            if p.id != head.id:
+                yield Found("SISTER_CITY_OF", head, p, 0.8 * self.decay(head, p) ** 0.5)
+
+    # -- LOCATED_IN ---------------------------------------------------------------
+    def located(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
+        v, ms, text = self.v, sent.mentions, self.text
+        locatable = self.locatable
+        # adjacency chains: 日本山梨县甲府市, 巴西圣保罗报, 非洲加纳“金芒果”卫星频道
+        i = 0
+        while i < len(ms):
+            chain = [ms[i]]
+            j = i
+            while j + 1 < len(ms) and (ms[j + 1].start - ms[j].end) <= 2 and v.is_loc(ms[j]) \
+                    and ms[j + 1].type in locatable and v.gap(ms[j], ms[j + 1]).strip(FILLER) == "":
+                nxt = ms[j + 1]
+                if nxt.type == "CulturalIP" and not (nxt.text[:1] in "“\"《「" or v.gap(ms[j], nxt).strip()):
+                    break  # 重庆火锅, 洛阳非遗: a local kind of a generic IP, not a located landmark
+                if v.is_loc(nxt) and (LOCATION_RANK[nxt.type] > LOCATION_RANK[ms[j].type] or nxt.start != ms[j].end):
+                    break  # 重庆“西部…”: a quoted place after a place is an epithet, not a part
+                if v.is_loc(nxt) and nxt.type != "Place" and LOCATION_RANK[nxt.type] == LOCATION_RANK[ms[j].type]:
+                    break
+                chain.append(nxt)
+                j += 1
+            for a in range(len(chain)):
+                for b in range(a + 1, len(chain)):
+                    if v.is_loc(chain[a]) and (b == a + 1 or v.is_loc(chain[b])):
+                        yield Found("LOCATED_IN", chain[b], chain[a], 0.8 if b == a + 1 else 0.7)
+            i = j + 1 if j > i else i + 1
+        # 日本的甲府、韩国的釜山与金泉
+        for k, m in enumerate(ms):
+            if not v.is_loc(m) or k + 1 >= len(ms) or ms[k + 1].start - m.end > 3 or v.gap(m, ms[k + 1]).strip(FILLER) != "的":
+                continue
+            for n in self.group(sent, k + 1, +1, locatable, allow_yu=True):
+                if text[n.end:n.end + 1] == "的" and n is not ms[k + 1]:
+                    break  # "韩国的釜山" starts a new possessive
+                if not v.is_loc(n) or LOCATION_RANK[n.type] <= LOCATION_RANK[m.type]:
+                    yield Found("LOCATED_IN", n, m, 0.7)
+        # X在Y揭牌成立 / X落户Y / X based in Y
+        for ts, te in self.cues(sent, "located_in"):
+            k = self.index_before(sent, ts)
+            j = self.index_after(sent, te)
+            if k >= 0 and j < len(ms) and len(self.stripped(self.gap_text(ms[k].end, ts))) <= 1 \
+                    and len(self.stripped(self.gap_text(te, ms[j].start))) <= 2 and v.is_loc(ms[j]):
+                weak = text[ts:te] in ("立足", "扎根")
+                yield Found("LOCATED_IN", ms[k], ms[j], 0.45 if weak else 0.8)
+        for k, m in enumerate(ms):
+            if not v.is_loc(m) or k == 0:
+                continue
+            pre = self.text[max(sent.start, m.start - 2):m.start]
+            if not pre.endswith(("在", "于", "到", " in", " at")):
+                continue
+            prev = ms[k - 1]
+            lead = self.stripped(self.gap_text(prev.end, m.start - (3 if pre.endswith((" in", " at")) else 1)))
+            after = self.text[m.end:min(sent.end, m.end + 12)]
+            hit = self.v.cues.first("located_verb", m.end, min(sent.end, m.end + 12))
+            verb = hit is not None and hit[0] - m.end <= 4
+            relative = verb and self.text[hit[1]:hit[1] + 1] == "的"  # 在北京举行的论坛: the forum's place
+            hosts = verb and self.lex.has("hosting_verb", self.text[hit[0]:hit[1]])
+            if prev.type in locatable and len(lead) <= 1 and verb and not relative:
+                if not hosts or prev.type == "Event":
+                    yield Found("LOCATED_IN", prev, m, 0.8)
+                else:  # X在南宁举办Z: Z takes place there, X need not be based there
+                    _, ce = v.clause_of(sent, hit[1])
+                    held = [e for e in ms[k + 1:] if e.type == "Event" and e.start <= ce]
+                    if held:
+                        yield Found("LOCATED_IN", held[0], m, 0.75)
+            # 在成都举行的创交会 / 到成都参加的创交会
+            if verb or after.startswith(("参加", "参与")):
+                rest = self.text[m.end:sent.end]
+                de = rest.find("的")
+                nxt = ms[k + 1] if k + 1 < len(ms) else None
+                if 0 <= de <= 8 and nxt is not None and nxt.type == "Event" and nxt.start - (m.end + de) <= 8:
+                    yield Found("LOCATED_IN", nxt, m, 0.7)
+        # 成都举行的创交会
+        for k, m in enumerate(ms[:-1]):
+            if v.is_loc(m) and ms[k + 1].type == "Event" and text[m.end:m.end + 3] in ("举行的", "举办的", "召开的") \
+                    and ms[k + 1].start - m.end <= 10:
+                yield Found("LOCATED_IN", ms[k + 1], m, 0.7)
+        # 重庆还建设陆海国际新闻中心: a place founding an organisation
+        for ts, te in self.cues(sent, "part_of_found"):
+            k = self.index_before(sent, ts)
+            if k < 0 or ms[k].type != "Place" or not v.is_subject(sent, ms[k]) or self.stripped(self.gap_text(ms[k].end, ts)):
+                continue
+            for o in self._founded(sent, te):
+                yield Found("LOCATED_IN", o, ms[k], 0.6)
+        # a foreign country opening an organisation's name: 巴西圣保罗报, 肯尼亚民族日报
+        for m in ms:
+            if v.is_org(m) and len(m.text) >= 4:
+                for n in v.prefixes(sent, m):
+                    if n.type == "Country" and not self.lex.has("home_country", n.text) and len(m.text) - len(n.text) >= 2:
+                        yield Found("LOCATED_IN", m, n, 0.6)
+                        break
+        # nested prefix: 重庆市渝中区 → 渝中区 in 重庆市
+        for m in ms:
+            if m.type != "Place" or len(m.text) < 4:
+                continue
+            for n in v.prefixes(sent, m):
+                rest = m.text[n.end - m.start:]
+                if v.is_loc(n) and n.id != m.id and 2 <= len(rest) <= 5 and _ADMIN_RE.fullmatch(rest) \
+                        and not _DIRECTION_RE.fullmatch(rest):
+                    yield Found("LOCATED_IN", m, n, 0.7)
+        # English: "Nestled in the south of the Ningxia region, the city of Guyuan …"
+        if sent.english:
+            opening = self.cues(sent, "located_in")
+            if opening and not self.text[sent.start:opening[0][0]].strip(FILLER):
+                cs2 = next((c for c in sent.clause_starts if c > opening[0][1]), None)
+                where = [m for m in ms if v.is_loc(m) and opening[0][1] <= m.start and (cs2 is None or m.end < cs2)]
+                what = [m for m in ms if cs2 is not None and m.start >= cs2 and m.type in locatable]
+                if where and what and v.clause_of(sent, what[0].start)[0] == cs2 \
+                        and len(self.text[cs2:what[0].start].split()) <= 3:  # "the city of Guyuan"
+                    yield Found("LOCATED_IN", what[0], where[-1], 0.7)
+                elif where and cs2 is not None and carried is not None \
+                        and self.lex.startswith("subject_anaphor", self.text[cs2:cs2 + 20].strip()):
+                    yield Found("LOCATED_IN", carried, where[-1], 0.6)  # "Based in Kunming, the centre …"
+        # English: "the Brussels Times in Belgium"
+        if sent.english:
+            for a, b in zip(ms, ms[1:]):
+                if v.is_loc(b) and a.type in locatable and re.fullmatch(r",?\s+(?:in|of)\s+(?:the\s+)?", v.gap(a, b)):
+                    yield Found("LOCATED_IN", a, b, 0.6)
+
+    # -- PRESENCE_IN ------------------------------------------------------------------
+    def presence(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
+        v, ms = self.v, sent.mentions
+        ends = {m.end for m in ms if v.is_org(m)}
+        nouns = self.cues(sent, "presence_noun", inside_ok=True)
+        outside = set(self.outside(sent, nouns))
+        for ns, ne in nouns:
+            if (ns, ne) not in outside and ne not in ends:
+                continue
+            holder = next((m for m in ms if m.start <= ns < m.end), None)
+            if holder is not None:
+                ns = holder.start
+            cs, ce = v.clause_of(sent, ns)
+            verb = self.v.cues.first("presence_verb", cs, ne)
+            if verb is None:
+                continue
+            if sent.english:  # "bureaus in Nairobi, Cairo and Johannesburg"
+                j = self.index_after(sent, ne)
+                if j >= len(ms) or not v.is_loc(ms[j]) or ms[j].start - ne > 8:
+                    continue
+                locs = self.group(sent, j, +1, v.locs)
+            else:
+                locs = [m for m in ms if v.is_loc(m) and cs <= m.start and m.end <= ns]
+                # 在阿拉木图设立中亚联络站: the place before the verb, not the one naming the office
+                placed = [m for m in locs if m.end <= verb[0]]
+                locs = placed or locs
+                locs = [m for k, m in enumerate(locs) if not (k + 1 < len(locs) and v.gap(m, locs[k + 1]).strip(FILLER) == "")]
+            if not locs:
+                continue
+            head, f = self.actor(sent, min(l.start for l in locs), carried)
+            if head is None:
+                head, f = self.actor(sent, ns, carried)
+            if head is None:
+                continue
+            for loc in locs:
+                yield Found("PRESENCE_IN", head, loc, 0.75 * f)
+
+    # -- REACHES --------------------------------------------------------------------
+    def reaches(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
+        v, ms = self.v, sent.mentions
+        reachable = frozenset({"Country", "WorldRegion"})
+        seen: set[tuple[str, str]] = set()
+        backward = self.lex.words["reaches_before"]
+        for ts, te in self.cues(sent, "reaches"):
+            cs, ce = v.clause_of(sent, ts)
+            trig = self.text[ts:te]
+            tails = [m for m in ms if m.type in reachable and te <= m.start <= ce]
+            if trig in backward:
+                tails += [m for m in ms if m.type in reachable and cs <= m.start and m.end <= ts]
+            if not tails:
+                continue
+            head, f = None, 0.0
+            if trig == "面向":
+                last = max(tails, key=lambda m: m.end)
+                after = [m for m in ms if m.start >= last.end and m.start <= ce + 1 and m.type in v.orgs | {"Work", "Platform"}]
+                if after and "的" in self.gap_text(last.end, after[0].start):
+                    head, f = after[0], 1.0
+            if head is None:
+                head, f = self.actor(sent, min(ts, min(t.start for t in tails)), carried,
+                                     kinds=v.orgs | {"Work", "Platform"})
+            if head is None:
+                continue
+            for t in tails:
+                if (head.id, t.id) not in seen:
+                    seen.add((head.id, t.id))
+                    yield Found("REACHES", head, t, 0.75 * f * self.decay(head, t) ** 0.5)
+        for k, m in enumerate(ms if "audience" in sent.cues else ()):
+            if m.type not in reachable:
+                continue
+            noun = self.v.cues.first("audience", m.end, min(sent.end, m.end + 8))
+            if noun is None or len(self.stripped(self.text[m.end:noun[0]]).strip("等国家地区的各")) > 0:
+                continue
+            head, f = self.actor(sent, m.start, carried, kinds=v.orgs | {"Work", "Platform"})
+            if head is not None and (head.id, m.id) not in seen:
+                seen.add((head.id, m.id))
+                yield Found("REACHES", head, m, 0.65 * f * self.decay(head, m) ** 0.5)
+        if sent.english:
+            for ns, ne in self.cues(sent, "audience"):
+                j = self.index_after(sent, ne)
+                if j < len(ms) and ms[j].type in reachable and re.fullmatch(r"\s+(?:in|from|across)\s+(?:the\s+)?",
+                                                                          self.text[ne:ms[j].start]):
+                    head, f = self.actor(sent, ns, carried, kinds=v.orgs | {"Work", "Platform"})
+                    for t in self.group(sent, j, +1, reachable):
+                        if head is not None and (head.id, t.id) not in seen:
+                            seen.add((head.id, t.id))
+                            yield Found("REACHES", head, t, 0.65 * f)
+        for vs, ve in self.cues(sent, "shown_in"):
+            cs, ce = v.clause_of(sent, vs)
+            if sent.english:  # "was broadcast in Kazakhstan and Uzbekistan"
+                j = self.index_after(sent, ve)
+                if j >= len(ms) or ms[j].type not in reachable or len(self.text[ve:ms[j].start].strip()) > 4:
+                    continue
+                tails, at = self.group(sent, j, +1, reachable), vs
+            else:  # "已在肯尼亚、坦桑尼亚等国播出"
+                at = self.text.rfind("在", cs, vs)
+                tails = [m for m in ms if m.type in reachable and at >= 0 and at < m.start and m.end <= vs]
+                if not tails:
+                    continue
+                # what stands between the last country and the verb: outlets there, 等国, 网站 …
+                rest = "".join(self.text[a:b] for a, b in uncovered(tails[-1].end, vs, ms))
+                if len(self.stripped(rest).strip("等国家地区的电视台媒体网站平台频道上")) > 4:
+                    continue
+            works = [m for m in ms if m.type in ("Work", "Platform") and m.end <= at]
+            referred = self.work_referred(sent, sent.start, at)
+            if works:
+                head, f = works[-1], 0.9
+            elif referred is not None:  # 该片计划在越南播出
+                head, f = referred, 0.8
+            else:
+                head, f = self.actor(sent, at, carried, kinds=v.orgs | {"Work", "Platform"})
+            for t in tails:
+                if head is not None and (head.id, t.id) not in seen:
+                    seen.add((head.id, t.id))
+                    yield Found("REACHES", head, t, 0.7 * f)
