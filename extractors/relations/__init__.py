@@ -1,11 +1,12 @@
 """The `qiao_relations` spaCy component: relations between the entity mentions of a Doc.
 
 Reads `doc.spans["qiao"]` (typed, resolved mentions; see extractors/README-pipeline.md)
-and writes `doc._.qiao_relations`, a list of `RelationCandidate`. Rules live in
-`rules.py` (cue words x clause scope x argument roles), the cue words in
-`extractors/data/relation_triggers.json`; which (head type, tail type) pairs a
-relation admits comes from the ontology only, so a rule never needs to know
-the signature of the relation it proposes.
+and writes `doc._.qiao_relations`, a list of `RelationCandidate`. Rules (cue words x
+clause scope x argument roles) live in `organisations.py`, `places.py` and `content.py`,
+their shared machinery (actors, discourse state) in `base.py`, sentences and clauses in
+`structure.py`, the cue words in `extractors/data/relation_triggers.json` (scanned once
+per document by `lexicon.py`). Which (head type, tail type) pairs a relation admits comes
+from the ontology only, so a rule never needs to know the signature of what it proposes.
 """
 from __future__ import annotations
 
