@@ -135,7 +135,6 @@ CHINA_AREAS = [
     ("粤港澳大湾区", ["大湾区"], ["Greater Bay Area"], 22.5, 113.7),
     ("京津冀", [], ["Beijing-Tianjin-Hebei"], 39.3, 116.7),
     ("成渝地区双城经济圈", ["成渝地区", "成渝经济圈", "成渝双城经济圈"], ["Chengdu-Chongqing"], 30.1, 105.3),
-    ("西部陆海新通道", [], ["New International Land-Sea Trade Corridor"], 26.0, 106.0),
 ]
 
 # Korean provinces: pycountry has no Chinese names for them (lat, lon of their centre).
