@@ -359,3 +359,15 @@ def test_english_the_centre_stands_for_the_last_centre():
     assert {("PRODUCED", c, "Island Voices"), ("REACHES", "Island Voices", "Thailand"), ("PART_OF", c, "Hainan Daily Group"),
             ("OPERATES_ON", c, "Facebook"), ("LOCATED_IN", c, "Haikou"), ("PRESENCE_IN", c, "Bangkok")} <= got
     assert ("OPERATES_ON", "Hainan Daily Group", "Facebook") not in got
+
+
+def test_joint_builders_subunit_lists_and_founded_alliances():
+    text = "河北国际传播中心由河北日报报业集团和河北广播电视台共同组建。湖北日报传媒集团下设荆楚网、湖北日报网。"
+    got = rels(text, [("河北国际传播中心", "CommunicationCenter"), ("河北日报报业集团", "MediaOutlet"),
+                      ("河北广播电视台", "MediaOutlet"), ("湖北日报传媒集团", "MediaOutlet"), ("荆楚网", "MediaOutlet"),
+                      ("湖北日报网", "MediaOutlet")])
+    assert {("PART_OF", "河北国际传播中心", "河北日报报业集团"), ("PART_OF", "河北国际传播中心", "河北广播电视台"),
+            ("PART_OF", "荆楚网", "湖北日报传媒集团"), ("PART_OF", "湖北日报网", "湖北日报传媒集团")} <= got
+    text = "浙江日报报业集团牵头成立长三角国际传播联盟。"
+    got = rels(text, [("浙江日报报业集团", "MediaOutlet"), ("长三角国际传播联盟", "Organization")])
+    assert got == {("PART_OF", "浙江日报报业集团", "长三角国际传播联盟")}

@@ -22,7 +22,7 @@ DATA_PATH = Path(__file__).resolve().parents[1] / "data" / "relation_triggers.js
 # Word lists the rules only test a given string against (never searched for in
 # running text): kept out of the scan, which they would flood with one-character hits.
 WORD_SETS = frozenset({"adverb", "object_marker", "pronoun", "role", "dept_suffix", "same_org_suffix",
-                       "part_of_by", "reaches_before", "speech", "verb_anaphor", "home_country", "hosting_verb"})
+                       "part_of_by", "reaches_before", "speech", "verb_anaphor", "home_country", "hosting_verb", "alliance_suffix"})
 
 
 def _lower(text: str) -> str:

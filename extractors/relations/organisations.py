@@ -203,7 +203,8 @@ class OrganisationRules(RuleBase):
                     if child is not None:
                         yield Found("PART_OF", child, parent, 0.8 * f)
                 elif j < len(ms) and len(self.stripped(self.gap_text(te, ms[j].start))) <= 3:
-                    yield Found("PART_OF", ms[j], parent, 0.75)
+                    for child in self.group(sent, j, +1, v.orgs):  # Y下设A、B、C
+                        yield Found("PART_OF", child, parent, 0.75)
         # 该中心由A指导、B承建运营
         for ys, ye in self.outside(sent, [(mt.start(), mt.end()) for mt in re.finditer("由", text[sent.start:sent.end])]):
             ys, ye = ys + sent.start, ye + sent.start
@@ -217,9 +218,11 @@ class OrganisationRules(RuleBase):
                 y = ms[j]
                 if y.start > ce + 30:
                     break
-                after = text[y.end:y.end + 6]
+                after = self.stripped(text[y.end:y.end + 8])  # "共同组建": adverbs before the verb
                 if v.is_org(y) and self.lex.startswith("part_of_by", after):
-                    yield Found("PART_OF", child, y, 0.8 * f)
+                    for parent in self.group(sent, j, -1, v.orgs):  # 由A和B共同组建
+                        if parent.end > ye:
+                            yield Found("PART_OF", child, parent, 0.8 * f)
         # X是Y(的)成员单位 / X is a member of Y / X加入Y
         for ts, te in self.cues(sent, "member"):
             k = self.index_before(sent, ts)
@@ -257,7 +260,11 @@ class OrganisationRules(RuleBase):
                 if not v.same_clause(sent, parent.start, ts):
                     f *= 0.85
             for o in self._founded(sent, te):
-                if o.id != parent.id:
+                if o.id == parent.id:
+                    continue
+                if self.lex.endswith("alliance_suffix", o.text.strip(FILLER)):  # X牵头成立Y联盟: X is a member
+                    yield Found("PART_OF", parent, o, 0.65 * f)
+                else:
                     yield Found("PART_OF", o, parent, 0.65 * f)
 
     # -- AFFILIATED_WITH --------------------------------------------------------------
