@@ -69,8 +69,11 @@ def extract_relations(text: str, mentions: Iterable[Mention], threshold: float =
         if "\n\n" in text[prev_end:sent.start].replace(" ", ""):
             carried = None
         prev_end = sent.end
-        if not sent.mentions:
-            continue
+        if not sent.mentions or (len(sent.mentions) == 1 and not sent.nested and not view.is_org(sent.mentions[0])
+                                 and text[sent.start:sent.start + 1] not in "“\""
+                                 and not view.cues.first("both_sides", sent.start, sent.end)
+                                 and not view.cues.first("work_anaphor", sent.start, sent.end)):
+            continue  # nothing to relate and nothing that changes the actor carried over
         view.prepare(sent)
         if carried is None and rules.opens_with_anaphor(sent):
             carried = rules.antecedent(sent)

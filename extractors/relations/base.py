@@ -143,10 +143,9 @@ class RuleBase:
 
     def applicable(self, sent: Sentence) -> list[str]:
         """Names of the rules whose argument types and cues occur in the sentence at all."""
-        types = {m.type for m in sent.mentions} | {m.type for m in sent.nested}
         out = []
         for name, (needs, cues) in self.requires.items():
-            if types & needs and (not cues or any(c in sent.cues for c in cues)):
+            if not needs.isdisjoint(sent.types) and (not cues or any(c in sent.cues for c in cues)):
                 out.append(name)
         return out
 

@@ -45,6 +45,7 @@ class PlaceRules(RuleBase):
     def located(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
         v, ms, text = self.v, sent.mentions, self.text
         locatable = self.locatable
+        places = [(k, m) for k, m in enumerate(ms) if m.type in v.locs]
         # adjacency chains: 日本山梨县甲府市, 巴西圣保罗报, 非洲加纳“金芒果”卫星频道
         i = 0
         while i < len(ms):
@@ -67,8 +68,8 @@ class PlaceRules(RuleBase):
                         yield Found("LOCATED_IN", chain[b], chain[a], 0.8 if b == a + 1 else 0.7)
             i = j + 1 if j > i else i + 1
         # 日本的甲府、韩国的釜山与金泉
-        for k, m in enumerate(ms):
-            if not v.is_loc(m) or k + 1 >= len(ms) or ms[k + 1].start - m.end > 3 or v.gap(m, ms[k + 1]).strip(FILLER) != "的":
+        for k, m in places:
+            if k + 1 >= len(ms) or ms[k + 1].start - m.end > 3 or v.gap(m, ms[k + 1]).strip(FILLER) != "的":
                 continue
             for n in self.group(sent, k + 1, +1, locatable, allow_yu=True):
                 if text[n.end:n.end + 1] == "的" and n is not ms[k + 1]:
@@ -83,8 +84,8 @@ class PlaceRules(RuleBase):
                     and len(self.stripped(self.gap_text(te, ms[j].start))) <= 2 and v.is_loc(ms[j]):
                 weak = text[ts:te] in ("立足", "扎根")
                 yield Found("LOCATED_IN", ms[k], ms[j], 0.45 if weak else 0.8)
-        for k, m in enumerate(ms):
-            if not v.is_loc(m) or k == 0:
+        for k, m in places:
+            if k == 0:
                 continue
             pre = self.text[max(sent.start, m.start - 2):m.start]
             if not pre.endswith(("在", "于", "到", " in", " at")):
@@ -112,8 +113,8 @@ class PlaceRules(RuleBase):
                 if 0 <= de <= 8 and nxt is not None and nxt.type == "Event" and nxt.start - (m.end + de) <= 8:
                     yield Found("LOCATED_IN", nxt, m, 0.7)
         # 成都举行的创交会
-        for k, m in enumerate(ms[:-1]):
-            if v.is_loc(m) and ms[k + 1].type == "Event" and text[m.end:m.end + 3] in ("举行的", "举办的", "召开的") \
+        for k, m in places:
+            if k + 1 < len(ms) and ms[k + 1].type == "Event" and text[m.end:m.end + 3] in ("举行的", "举办的", "召开的") \
                     and ms[k + 1].start - m.end <= 10:
                 yield Found("LOCATED_IN", ms[k + 1], m, 0.7)
         # 重庆还建设陆海国际新闻中心: a place founding an organisation

@@ -54,6 +54,7 @@ class Sentence:
     cues: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # cue class → matches
     position: dict[int, int] = field(default_factory=dict)  # id(mention) → index in `mentions`
     subject: dict[int, bool] = field(default_factory=dict)  # id(mention) → opens its clause (memo)
+    types: set[str] = field(default_factory=set)  # entity types present
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -121,6 +122,7 @@ class DocView:
         sent.clause_starts = self._clauses(sent)
         sent.cues = self.cues.within(sent.start, sent.end)
         sent.position = {id(m): i for i, m in enumerate(sent.mentions)}
+        sent.types = {m.type for m in sent.mentions} | {m.type for m in sent.nested}
 
     def mention_at(self, start: int, end: int) -> Mention | None:
         """The first outer mention starting in [start, end)."""
