@@ -259,6 +259,7 @@ def run(size: str, queries: int, keep: Path | None, reuse: bool) -> None:
         nb_args = [[ids["Platform"][0]], [countries[0]]] + [[rng.choice(orgs + stories)] for _ in range(queries - 2)]
         carry(store, stories[0], countries[0])  # warm the ontology and the first pages
         print(summary("carry", timed(carry, carry_args)))
+        print(summary("carry (again)", timed(carry, carry_args)) + "   ← same queries, pages now cached")
         print(summary("paths", timed(lambda s, t: store.paths(s, t, max_length=4, k=5), path_args)))
         print(summary("neighbourhood", timed(lambda ids_: store.neighbourhood(ids_, hops=2), [(a,) for a in nb_args])))
         hub_ms = timed(carry, [(store, rng.choice(stories), countries[0], 10) for _ in range(10)])

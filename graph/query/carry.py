@@ -96,7 +96,9 @@ def carry(store: GraphStore, story: str, target: str, limit: int = 10) -> CarryR
     story_graph = _story_walk(store, [e.id for e in story_entities])
     names.add(story_graph.entities)
     links = _links(story_graph, [e.id for e in story_entities])
-    near_story = sorted(links, key=lambda i: -links[i].strength)[:MAX_RELAYS]
+    # platforms are hubs whose type-filtered walks read every edge; the target side finds them
+    near_story = sorted((i for i in links if names.entity(i).type != "Platform"),
+                        key=lambda i: -links[i].strength)[:MAX_RELAYS]
     story_side = channels_of(store, near_story, locations)
     _merge(found, story_side)
     where = {t.entity.id for t in locations}
