@@ -371,3 +371,11 @@ def test_joint_builders_subunit_lists_and_founded_alliances():
     text = "浙江日报报业集团牵头成立长三角国际传播联盟。"
     got = rels(text, [("浙江日报报业集团", "MediaOutlet"), ("长三角国际传播联盟", "Organization")])
     assert got == {("PART_OF", "浙江日报报业集团", "长三角国际传播联盟")}
+
+
+def test_named_office_abroad_gives_presence_of_its_parent():
+    text = "温州市国际传播中心米兰海外传播基地近日揭牌。"
+    got = rels(text, [("温州市国际传播中心米兰海外传播基地", "Organization"), ("温州市国际传播中心", "CommunicationCenter"),
+                      ("米兰", "Place")])
+    assert {("PRESENCE_IN", "温州市国际传播中心", "米兰"),
+            ("PART_OF", "温州市国际传播中心米兰海外传播基地", "温州市国际传播中心")} <= got

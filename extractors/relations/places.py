@@ -162,6 +162,14 @@ class PlaceRules(RuleBase):
     # -- PRESENCE_IN ------------------------------------------------------------------
     def presence(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
         v, ms = self.v, sent.mentions
+        # 温州市国际传播中心米兰海外传播基地 / 新华社内罗毕分社: a named office of a parent, in a place
+        for m in ms:
+            if v.is_org(m) and len(m.text) >= 5 and self.lex.endswith("presence_noun", m.text):
+                parents = [n for n in v.prefixes(sent, m) if v.is_org(n)]
+                places = [n for n in v.inside(sent, m, v.locs) if not parents or n.start >= parents[0].end]
+                if parents and places:
+                    yield Found("PRESENCE_IN", parents[0], places[-1], 0.75)
+                    yield Found("LOCATED_IN", m, places[-1], 0.7)
         ends = {m.end for m in ms if v.is_org(m)}
         nouns = self.cues(sent, "presence_noun", inside_ok=True)
         outside = set(self.outside(sent, nouns))

@@ -129,6 +129,17 @@ class DocView:
         i = bisect_left(self._outer_starts, start)
         return self.outer[i] if i < len(self.outer) and self.outer[i].start < end else None
 
+    def inside(self, sent: Sentence, m: Mention, kinds: frozenset[str]) -> list[Mention]:
+        """Entities of `kinds` named inside m (nested spans, or known surfaces of the document)."""
+        out = {n.id: n for n in sent.nested if m.start <= n.start and n.end <= m.end and n.type in kinds and n.id != m.id}
+        for i in range(1, len(m.text) - 1):
+            for k in range(min(len(m.text) - i, 8), 1, -1):
+                n = self.surfaces.get(m.text[i:i + k])
+                if n is not None and n.type in kinds and n.id != m.id and n.id not in out:
+                    out[n.id] = Mention(m.start + i, m.start + i + k, n.type, n.id, n.text)
+                    break
+        return sorted(out.values(), key=lambda n: n.start)
+
     def prefixes(self, sent: Sentence, m: Mention) -> list[Mention]:
         """Other entities whose name opens m's name: nested spans at m's start, or known
         surfaces of the document that m's text starts with (longest first)."""
