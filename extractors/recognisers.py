@@ -138,6 +138,8 @@ class Recogniser:
         name_en = r"([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})"
         self._en_person_after = re.compile(rf"\b(?i:{role_en}),? {name_en}\b")
         self._en_person_before = re.compile(rf"\b{name_en}, (?:the |a |an )?(?i:{role_en})\b")
+        pinyin = "|".join(_words(data_dir / "surnames_pinyin.txt"))
+        self._pinyin_name = re.compile(rf"\b(?:{pinyin}) [A-Z][a-z]+(?:-[a-z]+)?\b(?! [A-Z])")
         self._said = re.compile(f"(?:^|(?<=[，。：:；;！？\n“”\"]))([{_CJK}]{{2,3}}?)(?=表示|介绍|指出|认为|强调|坦言|告诉|透露|说)")
         surnames = _words(data_dir / "surnames.txt")
         self.single_surnames = set(surnames[0])
@@ -516,6 +518,8 @@ class Recogniser:
         for rx in (self._en_person_after, self._en_person_before):
             for m in rx.finditer(text):
                 out.append(Candidate(m.start(1), m.end(1), "Person", m.group(1), 0.7, "role"))
+        for m in self._pinyin_name.finditer(text):  # Wang Hao: a Chinese name written in pinyin
+            out.append(Candidate(m.start(), m.end(), "Person", m.group(), 0.6, "role"))
         return out
 
     def _speakers(self, text: str) -> list[Candidate]:

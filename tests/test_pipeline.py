@@ -111,7 +111,8 @@ def test_english_report():
             "“Gansu International Communication Center” (甘肃国际传播中心), which will promote Gansu to the world. "
             "The Silk Road Media Network (SRMN) works with Astana TV. Deputy director Li Wenhua said SRMN "
             "will open an office. Maria Santos, a columnist, agreed. The Tianshan Daily Media Group "
-            "and the University of Central Asia launched the \"Steppe Voices\" podcast; its editor, Ali Khan, spoke.")
+            "and the University of Central Asia launched the \"Steppe Voices\" podcast; its editor, Ali Khan, spoke. "
+            "Zhou Ming met them in Hong Kong.")
     g = extract_text(text)
     assert g.document.lang == "en"
     names = by_name(g)
@@ -123,7 +124,8 @@ def test_english_report():
     network = names["SRMN"]
     assert network.name == "Silk Road Media Network" and len(g.mentions[network.id]) == 3
     persons = {e.name for e in g.entities if e.type == "Person"}
-    assert {"Li Wenhua", "Maria Santos", "Ali Khan"} <= persons
+    assert {"Li Wenhua", "Maria Santos", "Ali Khan", "Zhou Ming"} <= persons
+    assert names["Hong Kong"].type == "Place"
     assert names["University of Central Asia"].type == "Organization"
     assert names["Steppe Voices"].type == "Work"
     assert "Tianshan Daily" not in names  # a head word inside an English name is not a parent
