@@ -21,7 +21,8 @@ from graph.store import GraphStore
 from ontology import load_ontology
 
 ANGLE_TYPES = ("CulturalIP", "Work")
-SEEDS = 80  # entities with channels whose IPs and works are looked at
+SEEDS = 40  # entities with the strongest channels whose IPs and works are looked at
+ANGLE_FANOUT = 20  # IPs and works read per seed (and per work), best-supported first
 # relation (or chain) from a seed with a channel → share of that channel's strength
 SHARE = {"FEATURES": 0.9, "PRODUCED": 0.6, "PROMOTES": 0.6, "PRODUCED+FEATURES": 0.5}
 
@@ -79,7 +80,7 @@ def _support(store: GraphStore, channels: dict[str, list[Channel]], names: Names
     ranked = {eid: sorted(channels[eid], key=lambda c: -c.strength) for eid in channels}
     seeds = sorted(ranked, key=lambda eid: -ranked[eid][0].strength)[:SEEDS]
     walk = store.neighbourhood(seeds, hops=2, relation_types=["PROMOTES", "PRODUCED", "FEATURES"],
-                               fanout=FANOUT) if seeds else Subgraph()
+                               fanout=ANGLE_FANOUT) if seeds else Subgraph()
     names.add(walk.entities)
     out: dict[str, list[_Support]] = {}
 
