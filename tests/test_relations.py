@@ -379,3 +379,9 @@ def test_named_office_abroad_gives_presence_of_its_parent():
                       ("米兰", "Place")])
     assert {("PRESENCE_IN", "温州市国际传播中心", "米兰"),
             ("PART_OF", "温州市国际传播中心米兰海外传播基地", "温州市国际传播中心")} <= got
+
+
+def test_the_film_refers_to_a_work_named_alone_in_an_earlier_sentence():
+    text = "纪录片《茶马古道》今年完成拍摄。该片已在尼泊尔播出。"
+    got = rels(text, [("茶马古道", "Work"), ("尼泊尔", "Country")])
+    assert ("REACHES", "茶马古道", "尼泊尔") in got

@@ -73,6 +73,7 @@ def extract_relations(text: str, mentions: Iterable[Mention], threshold: float =
                                  and text[sent.start:sent.start + 1] not in "“\""
                                  and not view.cues.first("both_sides", sent.start, sent.end)
                                  and not view.cues.first("work_anaphor", sent.start, sent.end)):
+            rules.after(sent)  # a lone work can still be "该片" later
             continue  # nothing to relate and nothing that changes the actor carried over
         view.prepare(sent)
         if carried is None and rules.opens_with_anaphor(sent):

@@ -43,7 +43,6 @@ class RuleBase:
         self.text = view.text
         self.lex = view.lex
         roles = "|".join(re.escape(r) for r in sorted(self.lex.words["role"], key=len, reverse=True) if r.isascii())
-        # "Maria Lopez, a columnist for El Pais"
         self.locatable = view.orgs | {"Place", "Country", "WorldRegion", "CulturalIP", "Event"}
         # discourse state: "双方" = the last two partners, "该片" = the last work named
         self.last_pair: tuple[Mention, Mention] | None = None
@@ -68,6 +67,7 @@ class RuleBase:
             "promotes": (frozenset({"CulturalIP"}), ("promotes",)),
             "affiliated": (frozenset({"Person"}), ()),
         }
+        # "Maria Lopez, a columnist for El Pais"
         self._role_of = re.compile(r",?\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,3}?(?:%s)\s+(?:of|at|for|with)\s+(?:the\s+)?"
                                    % roles, re.I)
 
@@ -104,7 +104,7 @@ class RuleBase:
         text = self.text[sent.start:sent.end].lower()
         if any(w in text for w in ("the centre", "the center", "该中心")):
             return self.last_org.get("CommunicationCenter")
-        named = [m for m in self.last_org.values()]
+        named = list(self.last_org.values())
         return max(named, key=lambda m: m.start) if named else None
 
     def opens_with_anaphor(self, sent: Sentence) -> bool:
