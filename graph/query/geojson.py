@@ -20,7 +20,8 @@ from ontology import load_ontology
 MAP_RELATIONS = ("PARTNER_OF", "SISTER_CITY_OF", "PRESENCE_IN", "REACHES", "LOCATED_IN")
 INTO_RELATIONS = ("REACHES", "PRESENCE_IN", "LOCATED_IN", "SISTER_CITY_OF")
 MAX_EDGES = 1000
-MAX_LOCATIONS = 2000
+MAX_LOCATIONS = 300  # countries on the overview map
+PLACES_PER_COUNTRY = 50
 
 
 def partner_map(store: GraphStore, org: str | None = None, types: Iterable[str] | None = None,
@@ -35,7 +36,7 @@ def partner_map(store: GraphStore, org: str | None = None, types: Iterable[str] 
         for rel in store.relations(centre.id, types=list(types), limit=MAX_EDGES):
             _place(store, points, unplaced, names.entity(other_end(rel, centre.id)), rel, names, min_evidence)
     else:
-        locations = [e for e in _locations(store)]
+        locations = list(_locations(store))
         names = Names(store, {e.id: e for e in locations})
         for loc in locations:
             for rel in store.relations(loc.id, types=[t for t in types if t in INTO_RELATIONS],
@@ -50,13 +51,23 @@ def partner_map(store: GraphStore, org: str | None = None, types: Iterable[str] 
 
 
 def _locations(store: GraphStore) -> Iterable[Entity]:
+    """The countries the store knows (found by the gazetteer's ids, so a million-entity
+    store is not scanned) and the places LOCATED_IN each of them."""
+    from extractors.geo import locations
+
     count = 0
-    for entity in store.iter_entities():
-        if entity.type in ("Country", "Place"):
-            yield entity
-            count += 1
-            if count >= MAX_LOCATIONS:
-                return
+    for loc in locations():
+        country = store.get_entity(loc.id) if loc.type == "Country" else None
+        if country is None:
+            continue
+        yield country
+        for rel in store.relations(country.id, types=["LOCATED_IN"], direction="in", limit=PLACES_PER_COUNTRY):
+            place = store.get_entity(rel.head)
+            if place is not None and place.type == "Place":
+                yield place
+        count += 1
+        if count >= MAX_LOCATIONS:
+            return
 
 
 def _place(store: GraphStore, points: dict[str, dict[str, Any]], unplaced: list[str], partner: Entity,
