@@ -218,6 +218,8 @@ class BoltStore:
             "OPTIONAL MATCH (x:Document {doc_id: $doc.doc_id}) WITH x WHERE x IS NULL",
             "CREATE (d:Document) SET d = $doc",
         ]
+        # Blocks are `UNWIND $rows AS row …` and exist only for non-empty lists, so the
+        # single row carrying `d` is never lost between them.
         by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for ent in graph.entities:
             own = sorted({a for a in ent.aliases if a and a.strip()})
@@ -242,13 +244,14 @@ class BoltStore:
             self._ontology.entity_type(type_)
             params[f"e{i}"] = rows
             parts.append(
-                f"FOREACH (row IN $e{i} | MERGE (e:Entity {{id: row.id}}) "
+                f"WITH d UNWIND $e{i} AS row MERGE (e:Entity {{id: row.id}}) "
                 f"ON CREATE SET e:{identifier(type_)}, e.type = row.type, e.degree = 0 "
                 "FOREACH (_ IN CASE WHEN row.changed THEN [1] ELSE [] END | "
                 "SET e.name = row.name, e.attrs = row.attrs, e.labels = row.labels, e.norms = row.norms, "
                 "e.slugs = row.slugs, e.search = row.search) "
                 "CREATE (d)-[:MENTIONS {name: row.doc_name, aliases: row.doc_aliases, attrs: row.doc_attrs, "
-                "starts: row.starts, ends: row.ends, texts: row.texts, seq: $doc.seq}]->(e))"
+                "starts: row.starts, ends: row.ends, texts: row.texts, seq: $doc.seq}]->(e) "
+                "WITH d, count(*) AS _"
             )
 
         rels: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -269,15 +272,15 @@ class BoltStore:
         for i, (type_, rows) in enumerate(sorted(rels.items())):
             params[f"r{i}"] = rows
             parts.append(
-                f"FOREACH (row IN $r{i} | MERGE (h:Entity {{id: row.head}}) MERGE (t:Entity {{id: row.tail}}) "
+                f"WITH d UNWIND $r{i} AS row MATCH (h:Entity {{id: row.head}}) MATCH (t:Entity {{id: row.tail}}) "
                 f"MERGE (h)-[r:{identifier(self._relation_types([type_])[0])}]->(t) "
                 "ON CREATE SET r.key = row.key, r.seq = $doc.seq, r.pos = row.pos, r.evidence = 0, "
                 "h.degree = h.degree + 1, t.degree = t.degree + 1 "
-                "SET r.evidence = r.evidence + row.n)"
+                "SET r.evidence = r.evidence + row.n WITH d, count(*) AS _"
             )
         if evidence:
             params["evidence"] = evidence
-            parts.append("FOREACH (row IN $evidence | CREATE (v:Evidence) SET v = row)")
+            parts.append("WITH d UNWIND $evidence AS row CREATE (v:Evidence) SET v = row WITH d, count(*) AS _")
         if graph.quantities:
             params["quantities"] = [
                 {"entity": q.entity, "metric": q.metric, "value": float(q.value), "unit": q.unit,
@@ -285,7 +288,7 @@ class BoltStore:
                  "text": q.evidence.text, "confidence": float(q.evidence.confidence), "seq": seq, "pos": pos}
                 for pos, q in enumerate(graph.quantities)
             ]
-            parts.append("FOREACH (row IN $quantities | CREATE (q:Quantity) SET q = row)")
+            parts.append("WITH d UNWIND $quantities AS row CREATE (q:Quantity) SET q = row WITH d, count(*) AS _")
         parts.append("RETURN count(d) AS created")
         return "\n".join(parts), params
 

