@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import uuid
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from api.app import create_app
 from graph.sqlite_store import SQLiteStore
 from query_fixtures import load
 
-DB = Path(tempfile.mkdtemp(prefix="qiao-schema-")) / "schema.db"
+DB = Path(tempfile.gettempdir()) / f"qiao-schema-{uuid.uuid4().hex}" / "schema.db"  # made by the fixture
 APP = create_app(str(DB))
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 
