@@ -24,6 +24,7 @@ demo: $(STAMP)
 	$(BIN)/qiao angles --to Kazakhstan --store demo.db --limit 5
 
 test: $(STAMP)
+	$(BIN)/python tests/setup_browser.py
 	$(BIN)/pytest -n 2 -q
 
 bench: $(STAMP)

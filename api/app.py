@@ -15,7 +15,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 from api.deps import Settings, StoreHolder
-from api.routers import documents, entities, export, maps, meta, queries
+from api.routers import documents, entities, export, maps, meta, queries, web
 from graph.query import UnknownEntity
 
 
@@ -42,6 +42,7 @@ def create_app(store_uri: str | None = None) -> FastAPI:
     _install_errors(app)
     for router in (meta.router, documents.router, entities.router, queries.router, maps.router, export.router):
         app.include_router(router, prefix="/api")
+    web.install(app)
     return app
 
 

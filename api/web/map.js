@@ -188,8 +188,8 @@ export async function renderMap(view, params) {
   const mapBox = h('div', { class: 'mapbox' }, loading());
   const side = h('aside', { class: 'side' }, h('p', { class: 'muted' }, t('map.pick')));
   const list = h('nav', { class: 'country-list', 'aria-label': t('map.countries') });
-  view.append(head, h('div', { class: 'map-layout' },
-    h('div', { class: 'map-main' }, h('div', { class: 'filter-slot' }), status, mapBox, list), side));
+  view.append(head, h('div', { class: 'filter-slot' }), h('div', { class: 'map-layout' },
+    h('div', { class: 'map-main' }, status, mapBox, list), side));
 
   let world;
   let points = [];
