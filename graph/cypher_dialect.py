@@ -29,8 +29,9 @@ the neo4j 6.x driver:
   (existing indexes are read first), and builds full-text indexes with a
   procedure (RediSearch, `language: 'chinese'`).
 - Shortest paths. FalkorDB's `shortestPath` works only in WITH/RETURN and does
-  not return a path value the driver can read (`MATCH p = shortestPath(…)` fails),
-  and Neo4j 5 disallows it with a lower length bound; so the store finds paths
+  not return a path value the driver can read (`MATCH p = shortestPath(…)` fails;
+  its own `algo.SPpaths` is FalkorDB-only), and Neo4j's `allShortestPaths` stops
+  at the shortest length while Qiao wants the k shortest; so the store finds paths
   with a bounded variable-length MATCH that both servers run alike.
 - Detection. `CALL dbms.components()` answers on Neo4j and fails on FalkorDB
   (which otherwise introduces itself as "Neo4j/5.13.0").
