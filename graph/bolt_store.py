@@ -102,11 +102,12 @@ class BoltStore:
         self._write_lock = threading.Lock()
         self._last_seq = 0
         # Until the server is known, connect as cautiously as FalkorDB needs.
-        self.dialect: Dialect = DIALECTS[conf["dialect"] or "falkordb"]()
+        settle_at = self._address if self._plain_bolt else None
+        self.dialect: Dialect = DIALECTS[conf["dialect"] or "falkordb"](settle_at)
         self._driver: neo4j.Driver | None = self._connect(conf)
         try:
             if conf["dialect"] is None:
-                found = detect(self._driver, self._database)
+                found = detect(self._driver, self._database, settle_at)
                 if found.driver_options() != self.dialect.driver_options():
                     self.close()
                     self.dialect = found
@@ -140,7 +141,7 @@ class BoltStore:
                 self.dialect.after_close(self._address)
 
     def clear(self) -> None:
-        """Delete every node and relationship Qiao wrote (indexes stay); for tests and fresh pushes."""
+        """Delete every node and relationship Qiao wrote (indexes stay): the test fixtures start from here."""
         with self._write_lock:
             self._transact(
                 lambda run: run(

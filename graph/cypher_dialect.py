@@ -22,6 +22,10 @@ the neo4j 6.x driver:
   accepts is never served (the handshake hangs). A bare TCP connect-and-close
   absorbs that stale slot, so the FalkorDB dialect "settles" the port before it
   connects and after it disconnects, and keeps one pooled connection.
+- Framing. FalkorDB's Bolt reader mis-frames a few multi-chunk messages (which
+  ones depends on where chunk boundaries fall) and drops the connection; the
+  same statement shifted by one byte goes through. So a retry (after a dropped
+  connection) resends the statement with one more space after `CYPHER`.
 - Schema. Neo4j 5 has `CREATE CONSTRAINT … IF NOT EXISTS … IS UNIQUE` and a
   Lucene full-text index with the `cjk` analyzer. FalkorDB creates unique
   constraints only through a Redis command (not reachable over Bolt), so it gets
@@ -69,6 +73,9 @@ class Dialect:
     """What differs between servers; one instance per store."""
 
     name = "cypher"
+
+    def __init__(self, address: tuple[str, int] | None = None) -> None:
+        self.address = address  # host and port of a plain bolt:// server, for `_settle`
 
     def driver_options(self) -> dict[str, Any]:
         return {}
@@ -172,15 +179,17 @@ class FalkorDBDialect(Dialect):
         _settle(address)
 
     def transaction(self, session: neo4j.Session, work: Callable[[Runner], T], *, write: bool) -> T:
-        def run(query: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
-            return [record.data() for record in session.run(render(query, params))]
-
         for attempt in range(self.retries):
+            def run(query: str, params: Mapping[str, Any], pad: str = " " * attempt) -> list[dict[str, Any]]:
+                return [record.data() for record in session.run(render(query, params, pad))]
+
             try:
                 return work(run)
             except _TRANSIENT:
                 if attempt == self.retries - 1:
                     raise
+                if self.address is not None:
+                    _settle(self.address)
                 time.sleep(0.2 * (attempt + 1))
         raise AssertionError("unreachable")
 
@@ -227,15 +236,18 @@ def _settle(address: tuple[str, int]) -> None:
     time.sleep(0.02)  # let the server take the close before the real handshake arrives
 
 
-def render(query: str, params: Mapping[str, Any]) -> str:
-    """`query` behind FalkorDB's parameter header: `CYPHER a=1 b="x" <query>`."""
+def render(query: str, params: Mapping[str, Any], pad: str = "") -> str:
+    """`query` behind FalkorDB's parameter header: `CYPHER a=1 b="x" <query>`.
+
+    `pad` (spaces) shifts the bytes of a retried statement: see "Framing" above.
+    """
     if not params:
-        return query
+        return pad + query
     bad = [name for name in params if not _IDENT.match(name)]
     if bad:
         raise ValueError(f"parameter names must be identifiers: {bad}")
     header = " ".join(f"{name}={literal(value)}" for name, value in params.items())
-    return f"CYPHER {header} {query}"
+    return f"CYPHER{pad} {header} {query}"
 
 
 def literal(value: Any) -> str:
@@ -262,7 +274,7 @@ def literal(value: Any) -> str:
 DIALECTS: dict[str, type[Dialect]] = {"neo4j": Neo4jDialect, "falkordb": FalkorDBDialect}
 
 
-def detect(driver: neo4j.Driver, database: str | None) -> Dialect:
+def detect(driver: neo4j.Driver, database: str | None, address: tuple[str, int] | None = None) -> Dialect:
     """Ask the server: Neo4j lists its components, FalkorDB refuses the procedure.
 
     Asked the cautious (FalkorDB) way, which works on both servers.
@@ -273,8 +285,8 @@ def detect(driver: neo4j.Driver, database: str | None) -> Dialect:
         except _TRANSIENT:
             raise
         except Neo4jError:
-            return FalkorDBDialect()
-        return Neo4jDialect()
+            return FalkorDBDialect(address)
+        return Neo4jDialect(address)
 
     with driver.session(database=database) as session:
-        return FalkorDBDialect().transaction(session, ask, write=False)
+        return FalkorDBDialect(address).transaction(session, ask, write=False)

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from graph.bolt_store import BoltStore, parse_bolt_uri, redact
-from graph.cypher_dialect import literal
+from graph.cypher_dialect import literal, render
 from graph.model import Document, DocumentGraph, Entity, Evidence, Mention, Relation, content_hash, entity_id
 from graph.sqlite_store import SQLiteStore
 from graph.transfer import copy_documents
@@ -52,6 +52,8 @@ def test_literals_escape_what_falkordb_would_misread():
     assert literal({"key": [1, 2.5, None, True], "odd key": "x"}) == '{key: [1, 2.5, null, true], `odd key`: "x"}'
     with pytest.raises(ValueError):
         literal(float("nan"))
+    # a retried statement is shifted by spaces, its meaning unchanged
+    assert render("RETURN $a", {"a": 1}, "  ") == "CYPHER   a=1 RETURN $a"
 
 
 def test_dialect_is_detected_and_other_graphs_refused(bolt, bolt_server):
