@@ -3,15 +3,15 @@
 import { getJSON, getToken, itemsOf, setToken, uploadFile } from './api.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
-import { documentHref, errorBox, loading } from './widgets.js';
+import { documentHref, errorBox, loading, sourceLabel } from './widgets.js';
 
 const PAGE = 50;
 const ACCEPT = '.txt,.md,.html,.htm,.pdf,.docx,.json';
 
 function docRow(doc) {
   return h('li', { class: 'doc', dataset: { docId: doc.doc_id } },
-    h('a', { href: documentHref(doc.doc_id) }, doc.title || doc.source || doc.doc_id.slice(0, 12)),
-    h('span', { class: 'muted small' }, [doc.source, doc.lang, (doc.ingested_at || '').slice(0, 16).replace('T', ' ')].filter(Boolean).join(' · ')));
+    h('a', { href: documentHref(doc.doc_id) }, doc.title || sourceLabel(doc.source) || doc.doc_id.slice(0, 12)),
+    h('span', { class: 'muted small' }, [sourceLabel(doc.source), doc.lang, (doc.ingested_at || '').slice(0, 16).replace('T', ' ')].filter(Boolean).join(' · ')));
 }
 
 function uploadRow(file) {

@@ -2,7 +2,7 @@
 import { entityPath, getJSON, itemsOf } from './api.js';
 import { h } from './dom.js';
 import { relationLabel, t } from './i18n.js';
-import { collectEntities, documentHref, entityLink, errorBox, evidenceList, loading, typeBadge } from './widgets.js';
+import { collectEntities, documentHref, entityLink, errorBox, evidenceList, loading, sourceLabel, typeBadge } from './widgets.js';
 
 // Evidence is shown unfolded when a page has few relations, folded when it has many.
 const OPEN_UP_TO = 30;
@@ -76,7 +76,7 @@ export async function renderEntity(view, id) {
             h('strong', {}, Number(q.value).toLocaleString()), ' ', q.unit || '', ' ', h('span', { class: 'muted' }, q.metric),
             q.evidence?.text ? h('blockquote', {}, q.evidence.text) : null)))) : null,
         h('section', {}, h('h2', {}, t('entity.documents')),
-          docs.length ? h('ul', { class: 'docs' }, docs.map((d) => h('li', {}, h('a', { href: documentHref(d.doc_id) }, d.title || d.source || d.doc_id.slice(0, 12)))))
+          docs.length ? h('ul', { class: 'docs' }, docs.map((d) => h('li', {}, h('a', { href: documentHref(d.doc_id), title: d.source || null }, d.title || sourceLabel(d.source) || d.doc_id.slice(0, 12)))))
             : h('p', { class: 'muted' }, t('none'))))));
 }
 

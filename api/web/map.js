@@ -4,7 +4,7 @@ import { geoContains, geoGraticule10, geoNaturalEarth1, geoPath } from 'd3-geo';
 import { getJSON, itemsOf } from './api.js';
 import { clear, h, s } from './dom.js';
 import { getLang, relationLabel, t } from './i18n.js';
-import { autocomplete, documentHref, entityLink, errorBox, loading } from './widgets.js';
+import { autocomplete, documentHref, entityLink, errorBox, loading, sourceLabel } from './widgets.js';
 
 const MAP_TYPES = ['PARTNER_OF', 'SISTER_CITY_OF', 'PRESENCE_IN', 'REACHES', 'LOCATED_IN'];
 const ORG_TYPES = ['CommunicationCenter', 'MediaOutlet', 'OverseasAssociation', 'Organization', 'Place'];
@@ -153,7 +153,7 @@ function partnerRow(partner, sources) {
       h('span', { class: 'badge' }, t('entity.evidenceCount', { n: partner.evidence_count }))),
     h('ul', { class: 'evidence' }, partner.evidence.map((text) => h('li', {}, h('blockquote', {}, text)))),
     partner.sources.length ? h('div', { class: 'evidence-meta' }, partner.sources.map((src) => (sources.has(src)
-      ? h('a', { href: documentHref(sources.get(src)) }, src) : h('span', {}, src)))) : null);
+      ? h('a', { href: documentHref(sources.get(src)), title: src }, sourceLabel(src)) : h('span', { title: src }, sourceLabel(src))))) : null);
 }
 
 // `sources`: document source → doc_id, for links from a partner's evidence to its report.

@@ -47,7 +47,7 @@ function carrierCard(carrier, rank, maxScore, onToggle, selected) {
   return h('li', { class: `carrier${selected ? ' selected' : ''}`, dataset: { id: carrier.entity.id } },
     h('div', { class: 'carrier-head' },
       h('span', { class: 'rank' }, rank),
-      entityLink(carrier.entity), typeBadge(carrier.entity.type),
+      h('span', { class: 'carrier-name' }, entityLink(carrier.entity), ' ', typeBadge(carrier.entity.type)),
       h('span', { class: 'score', title: t('route.score') }, Number(carrier.score).toFixed(2))),
     h('div', { class: 'scorebar', 'aria-hidden': 'true' }, h('span', { style: `width:${pct}%` })),
     carrier.reasons.length ? h('ul', { class: 'reasons', 'aria-label': t('route.reasons') }, carrier.reasons.map((r) => h('li', {}, r))) : null,

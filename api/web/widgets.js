@@ -3,6 +3,9 @@ import { getJSON, itemsOf } from './api.js';
 import { debounce, h } from './dom.js';
 import { t, typeLabel } from './i18n.js';
 
+// Stores keep the path a report was ingested from; its file name is what a reader recognises.
+export const sourceLabel = (source) => (source || '').split(/[\\/]/).filter(Boolean).pop() || source;
+
 export const entityHref = (id) => `#/entity/${encodeURIComponent(id)}`;
 export const documentHref = (id) => `#/document/${encodeURIComponent(id)}`;
 
@@ -35,7 +38,7 @@ export function evidenceList(evidence) {
   return h('ul', { class: 'evidence' }, evidence.map((ev) => h('li', {},
     h('blockquote', {}, ev.text),
     h('div', { class: 'evidence-meta' },
-      ev.doc_id ? h('a', { href: documentHref(ev.doc_id) }, ev.title || ev.source || ev.doc_id.slice(0, 12)) : null,
+      ev.doc_id ? h('a', { href: documentHref(ev.doc_id), title: ev.source || null }, ev.title || sourceLabel(ev.source) || ev.doc_id.slice(0, 12)) : null,
       ev.confidence !== undefined ? h('span', { class: 'muted' }, t('entity.confidence', { c: Number(ev.confidence).toFixed(2) })) : null))));
 }
 
