@@ -7,6 +7,7 @@ from the internet. Screenshots land in tests/screenshots/ (gitignored) for a loo
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 import time
@@ -162,9 +163,15 @@ def test_story_router_ranks_carriers_and_draws_paths(page):
     evidence = page.locator(".edge-evidence blockquote")
     assert evidence.count() >= 1 and evidence.first.inner_text().strip()
     shot(page, "route")
+    # The export comes from the exports route, seeded with the entities drawn.
+    page.wait_for_selector("#export-format option[value=graphml]", state="attached")
+    page.select_option("#export-format", "json")
     with page.expect_download() as download:
         page.locator("#export-subgraph").click()
-    assert download.value.suggested_filename
+    assert download.value.suggested_filename == "qiao-export.json"
+    exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    drawn = set(graph.locator("g.node").evaluate_all("nodes => nodes.map(n => n.dataset.id)"))
+    assert drawn <= {node["id"] for node in exported["nodes"]}
 
 
 def test_entity_page_shows_aliases_relations_and_evidence(page):

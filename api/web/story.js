@@ -23,22 +23,38 @@ function pairingCarriers(pairing) {
   ];
 }
 
+// The export formats are the exports route's own enum, read from the API's OpenAPI document.
+let exportFormats;
+function loadExportFormats() {
+  exportFormats ??= getJSON('/openapi.json').then((spec) => {
+    const param = (spec.paths['/api/export']?.get?.parameters || []).find((p) => p.name === 'format');
+    const ref = param?.schema?.$ref?.split('/').pop();
+    return (ref ? spec.components.schemas[ref].enum : param?.schema?.enum) || [];
+  }).catch(() => []);
+  return exportFormats;
+}
+
 // `ids()` and `shown()` are read on click: the carriers shown change after drawing.
-function exportLink(ids, shown) {
-  return h('button', {
+// Without the exports route, the button saves the JSON the page shows.
+function exportControls(ids, shown) {
+  const select = h('select', { id: 'export-format', 'aria-label': t('route.exportFormat') }, h('option', { value: 'json' }, 'json'));
+  loadExportFormats().then((formats) => {
+    if (formats.length) select.replaceChildren(...formats.map((f) => h('option', { value: f, selected: f === 'json' }, f)));
+  });
+  const button = h('button', {
     type: 'button', class: 'secondary', id: 'export-subgraph',
     onclick: async () => {
-      // The exports route is optional: without it, download what the page shows.
-      const url = `/api/export${query({ format: 'json', around: ids(), hops: 0 })}`;
+      const url = `/api/export${query({ format: select.value, around: ids(), hops: 0 })}`;
       const res = await fetch(url).catch(() => null);
       if (res && res.ok) {
         const name = /filename="?([^";]+)/.exec(res.headers.get('Content-Disposition') || '')?.[1];
-        downloadBlob(await res.blob(), name || 'qiao-subgraph.json');
+        downloadBlob(await res.blob(), name || `qiao-subgraph.${select.value}`);
       } else {
         downloadBlob(new Blob([JSON.stringify(shown(), null, 2)], { type: 'application/json' }), 'qiao-subgraph.json');
       }
     },
   }, t('route.export'));
+  return h('div', { class: 'export' }, select, button);
 }
 
 function carrierCard(carrier, rank, maxScore, onToggle, selected) {
@@ -104,7 +120,7 @@ function results(box, body) {
       h('section', { class: 'carriers-col', 'aria-labelledby': 'carriers-title' }, h('h2', { id: 'carriers-title' }, t('route.carriers')), list),
       h('section', { class: 'graph-col', 'aria-labelledby': 'paths-title' },
         h('div', { class: 'graph-head' }, h('h2', { id: 'paths-title' }, t('route.paths')),
-          exportLink(ids, () => ({ story: body.story, target: body.target, carriers: visible() }))),
+          exportControls(ids, () => ({ story: body.story, target: body.target, carriers: visible() }))),
         h('p', { class: 'muted small' }, t('route.pathsHint')),
         graphBox, h('h3', { class: 'sr-only' }, t('route.evidence')), evidenceBox)));
 }
