@@ -31,6 +31,10 @@ NEW_REPORT = """西安皮影戏登上阿拉木图舞台
 本报讯 西安国际传播中心与哈萨克斯坦《阿拉木图晚报》签署合作协议，双方将联合推出皮影戏系列短视频。
 西安国际传播中心在阿拉木图设立海外工作站，负责面向中亚观众的内容发布。
 """
+DROPPED_REPORT = """洛阳牡丹亮相布鲁塞尔
+
+洛阳国际传播中心与比利时《布鲁塞尔时报》合作，在布鲁塞尔举办牡丹文化图片展。
+"""
 
 
 def _playwright():
@@ -147,7 +151,11 @@ def test_map_shows_countries_and_who_reaches_them(page):
 
 def test_story_router_ranks_carriers_and_draws_paths(page):
     open_view(page, "#/route")
-    page.fill("#story", "大熊猫")
+    # The story box suggests entities as one types; picking one sends its id.
+    page.locator("#story").press_sequentially("熊猫")
+    page.locator("#story-list li", has_text="大熊猫").first.click()
+    assert page.locator("#story").input_value() == "大熊猫"
+    assert page.locator("#story").get_attribute("data-entity-id")
     page.fill("#target", "哈萨克斯坦")
     page.locator(".route-form button[type=submit]").click()
     page.wait_for_selector(".carriers > li")
@@ -214,6 +222,13 @@ def test_upload_reports_shows_progress_errors_and_the_new_document(page, tmp_pat
     assert failed.locator(".state").inner_text().strip() != "失败"  # the error says why
     page.wait_for_function(f"() => document.querySelector('#doc-list').innerText.includes({good.name!r})")
     assert page.locator("#doc-total").inner_text() != total_before
+    # Dropping a file on the drop zone uploads it the same way.
+    page.locator("#dropzone").dispatch_event("drop", {"dataTransfer": page.evaluate_handle(
+        """(text) => { const dt = new DataTransfer();
+                   dt.items.add(new File([text], 'dropped.txt', {type: 'text/plain'})); return dt; }""", DROPPED_REPORT)})
+    page.wait_for_selector(".uploads li[data-file='dropped.txt'][data-status]")
+    assert page.locator(".uploads li[data-file='dropped.txt']").get_attribute("data-status") == "added"
+    page.wait_for_function("() => document.querySelector('#doc-list').innerText.includes('dropped.txt')")
     shot(page, "upload")
 
 

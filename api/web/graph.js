@@ -25,9 +25,9 @@ export function pathNodes(edges) {
 }
 
 // Layers: position along the path, shifted so that paths which do not start at the
-// story still put their carrier in the carriers' column; every path ends on the last
+// story still put their carrier in the carriers' column; paths that reach the target end on the last
 // column. Edges that skip layers get invisible waypoints so they never run under a node.
-function layout(paths, storyIds) {
+function layout(paths, storyIds, targetIds) {
   const layer = new Map();
   const order = [];
   const chains = paths.map((edges) => {
@@ -39,7 +39,8 @@ function layout(paths, storyIds) {
   for (const { nodes, shift } of chains) {
     nodes.forEach((id, i) => {
       if (!layer.has(id)) order.push(id);
-      const l = i === nodes.length - 1 ? depth : i + shift;
+      const last = i === nodes.length - 1 && (!targetIds.size || targetIds.has(id));
+      const l = last ? depth : i + shift;
       layer.set(id, Math.max(layer.get(id) ?? 0, l));
     });
   }
@@ -97,8 +98,8 @@ export function edgeKey(edge) {
 
 // `entities`: id → {name, type}. Calls onEdge(edge) / onNode(id) on click or Enter.
 // `entities`: id → {name, type}. Calls onEdge(edge) / onNode(id) on click or Enter.
-export function drawPaths(paths, entities, { onEdge, onNode, highlight, storyIds = new Set() } = {}) {
-  const { pos, waypoints, width, height } = layout(paths, storyIds);
+export function drawPaths(paths, entities, { onEdge, onNode, highlight, storyIds = new Set(), targetIds = new Set() } = {}) {
+  const { pos, waypoints, width, height } = layout(paths, storyIds, targetIds);
   const seen = new Set();
   const edges = paths.flat().filter((e) => !seen.has(edgeKey(e)) && seen.add(edgeKey(e)));
   const svg = s('svg', {

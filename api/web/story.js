@@ -57,13 +57,14 @@ function exportControls(ids, shown) {
   return h('div', { class: 'export' }, select, button);
 }
 
-function carrierCard(carrier, rank, maxScore, onToggle, selected) {
+function carrierCard(carrier, rank, maxScore, paired, onToggle, selected) {
   const pct = maxScore > 0 ? Math.round((100 * carrier.score) / maxScore) : 0;
   const toggleId = `show-${rank}`;
   return h('li', { class: `carrier${selected ? ' selected' : ''}`, dataset: { id: carrier.entity.id } },
     h('div', { class: 'carrier-head' },
       h('span', { class: 'rank' }, rank),
-      h('span', { class: 'carrier-name' }, entityLink(carrier.entity), ' ', typeBadge(carrier.entity.type)),
+      h('span', { class: 'carrier-name' }, entityLink(carrier.entity), ' ', typeBadge(carrier.entity.type),
+        paired ? h('span', { class: 'badge paired' }, t(rank === 1 ? 'route.owner' : 'route.channel')) : null),
       h('span', { class: 'score', title: t('route.score') }, Number(carrier.score).toFixed(2))),
     h('div', { class: 'scorebar', 'aria-hidden': 'true' }, h('span', { style: `width:${pct}%` })),
     carrier.reasons.length ? h('ul', { class: 'reasons', 'aria-label': t('route.reasons') }, carrier.reasons.map((r) => h('li', {}, r))) : null,
@@ -74,16 +75,18 @@ function carrierCard(carrier, rank, maxScore, onToggle, selected) {
 function results(box, body) {
   const entities = collectEntities(body);
   const storyIds = new Set((body.story || []).map((e) => e.id));
+  const targetIds = new Set([body.target?.id, ...(body.locations || []).map((l) => l.entity.id)].filter(Boolean));
   const names = (body.story || []).map((e) => e.name).join('、') || '—';
   const head = h('div', { class: 'resolved-box' },
     h('p', { class: 'resolved' }, t('route.resolved', { story: names, target: body.target?.name || '—' })),
     body.message ? h('p', { class: 'muted', id: 'carry-message' }, body.message) : null);
   const carriers = carriersOf(body);
-  const pairing = body.pairing && !carriers.some((c) => c.linked)
-    ? h('div', { class: 'pairing' }, h('p', {}, t('route.pairing')), h('p', {}, body.pairing.text),
-      h('p', {}, entityLink(body.pairing.owner.entity), ' + ', entityLink(body.pairing.channel.entity)))
+  // No carrier tied to the story: lead with the pairing of its owner and a channel.
+  const pairs = body.pairing && !carriers.some((c) => c.linked) ? pairingCarriers(body.pairing) : [];
+  const pairing = pairs.length
+    ? h('p', { class: 'pairing' }, t('route.pairing'), ' ', entityLink(pairs[0].entity), ' + ', entityLink(pairs[1].entity))
     : null;
-  const ranked = carriers.length ? carriers : pairingCarriers(body.pairing);
+  const ranked = [...pairs, ...carriers.filter((c) => !pairs.some((p) => p.entity.id === c.entity.id))];
   if (!ranked.length) {
     box.replaceChildren(head, h('p', { class: 'muted' }, t('route.none')));
     return;
@@ -92,7 +95,7 @@ function results(box, body) {
   const graphBox = h('div', { class: 'graphbox' });
   const evidenceBox = h('div', { class: 'edge-evidence', 'aria-live': 'polite' }, h('p', { class: 'muted' }, t('route.pickEdge')));
   const list = h('ol', { class: 'carriers' });
-  let shown = new Set(ranked.slice(0, 3).map((c) => c.entity.id));
+  let shown = new Set(ranked.slice(0, pairs.length || 3).map((c) => c.entity.id));
   let selectedEdge = '';
 
   const visible = () => ranked.filter((c) => shown.has(c.entity.id));
@@ -106,9 +109,9 @@ function results(box, body) {
   const paint = () => {
     const paths = visible().flatMap((c) => c.paths).filter((p) => p.length);
     graphBox.replaceChildren(paths.length
-      ? drawPaths(paths, entities, { onEdge: showEdge, onNode: (id) => { window.location.hash = entityHref(id); }, highlight: selectedEdge, storyIds })
+      ? drawPaths(paths, entities, { onEdge: showEdge, onNode: (id) => { window.location.hash = entityHref(id); }, highlight: selectedEdge, storyIds, targetIds })
       : h('p', { class: 'muted' }, t('none')));
-    list.replaceChildren(...ranked.map((c, i) => carrierCard(c, i + 1, maxScore, () => {
+    list.replaceChildren(...ranked.map((c, i) => carrierCard(c, i + 1, maxScore, i < pairs.length, () => {
       shown = shown.has(c.entity.id) ? new Set([...shown].filter((id) => id !== c.entity.id)) : new Set([...shown, c.entity.id]);
       paint();
     }, shown.has(c.entity.id))));
