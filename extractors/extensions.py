@@ -46,7 +46,7 @@ class RelationCandidate:
 
 SPAN_INFO_KEY = "qiao_span_info"
 _SPAN_FIELDS = ("entity_id", "confidence", "anaphor", "source")
-_SPAN_DEFAULTS = (None, 1.0, False, "")
+SPAN_DEFAULTS = (None, 1.0, False, "")
 
 
 def _span_field(i: int):
@@ -55,12 +55,12 @@ def _span_field(i: int):
     would cost more than finding the entities did."""
     def get(span: Span):
         row = span.doc.user_data.get(SPAN_INFO_KEY, {}).get((span.start_char, span.end_char))
-        return _SPAN_DEFAULTS[i] if row is None else row[i]
+        return SPAN_DEFAULTS[i] if row is None else row[i]
 
     def set_(span: Span, value) -> None:
         table = span.doc.user_data.setdefault(SPAN_INFO_KEY, {})
         key = (span.start_char, span.end_char)
-        row = list(table.get(key, _SPAN_DEFAULTS))
+        row = list(table.get(key, SPAN_DEFAULTS))
         row[i] = value
         table[key] = tuple(row)
 
@@ -71,6 +71,12 @@ def set_span_info(doc: Doc, start_char: int, end_char: int, entity_id: str, conf
                   anaphor: bool = False, source: str = "") -> None:
     """All span attributes of one mention at once (what the resolver calls)."""
     doc.user_data.setdefault(SPAN_INFO_KEY, {})[(start_char, end_char)] = (entity_id, confidence, anaphor, source)
+
+
+def span_info(doc: Doc) -> dict[tuple[int, int], tuple]:
+    """(start_char, end_char) → (entity_id, confidence, anaphor, source) of every mention
+    the resolver wrote: what the span extensions read, without a Span per lookup."""
+    return doc.user_data.get(SPAN_INFO_KEY, {})
 
 
 def register() -> None:

@@ -16,14 +16,13 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.extensions import SPANS_KEY, RelationCandidate
+from extractors.extensions import SPAN_DEFAULTS, SPANS_KEY, RelationCandidate, span_info, text_of
 from extractors.relations.lexicon import Lexicon, load_lexicon
 from extractors.relations.rules import Found, Rules
 from extractors.relations.structure import DocView, Mention, Sentence
 from ontology import load_ontology
 
 __all__ = ["RelationExtractor", "extract_relations", "mentions_of"]
-
 
 
 def mentions_of(doc: Doc) -> list[Mention]:
@@ -36,12 +35,14 @@ def mentions_of(doc: Doc) -> list[Mention]:
     if SPANS_KEY not in doc.spans:
         return []
     lex = load_lexicon()
+    text = text_of(doc)
+    info = span_info(doc)  # read directly: `span._` and `span.text` cost more than the rules
     rows = []
     for span in doc.spans[SPANS_KEY]:
-        underscore = span._  # one extension accessor per span: attribute access through it is slow
-        eid = underscore.entity_id
+        start, end = span.start_char, span.end_char
+        eid, _, anaphor, _ = info.get((start, end), SPAN_DEFAULTS)
         if eid:
-            rows.append((Mention(span.start_char, span.end_char, span.label_, eid, span.text), underscore.anaphor))
+            rows.append((Mention(start, end, span.label_, eid, text[start:end]), anaphor))
     starts = {m.start for m, anaphor in rows if not anaphor}
     return [m for m, anaphor in rows if not (anaphor and (m.end in starts or lex.has("verb_anaphor", m.text)))]
 
@@ -164,7 +165,7 @@ class RelationExtractor:
         self.lexicon = load_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.qiao_relations = extract_relations(doc.text, mentions_of(doc), self.threshold,
+        doc._.qiao_relations = extract_relations(text_of(doc), mentions_of(doc), self.threshold,
                                                  self.max_pairs, self.lexicon)
         return doc
 
