@@ -49,7 +49,8 @@ FACTS = [
     ("d3", "Facebook在哈萨克斯坦拥有大量用户。", [("REACHES", "platform:facebook", "country:kz")]),
     ("d3", "王亚任职于西部国际传播中心。", [("AFFILIATED_WITH", "person:王亚", "center:西部国际传播中心")]),
 ]
-AUDIENCE = ("d1", "浙江省国际传播中心海外粉丝突破1000万。", "center:浙江省国际传播中心", "followers", 10_000_000, "people")
+AUDIENCE = ("d1", "浙江省国际传播中心的多语种账号粉丝突破1500万。", "center:浙江省国际传播中心", "followers", 15_000_000,
+            "people")
 
 
 def documents() -> list[DocumentGraph]:

@@ -52,7 +52,7 @@ def test_entities_search_and_detail(client):
     reaches = [r for r in detail["relations"] if r["type"] == "REACHES"]
     assert {r["tail_name"] for r in reaches} == {"哈萨克斯坦", "比利时"}
     assert reaches[0]["evidence"][0]["source"] == "d1.txt"
-    assert detail["quantities"][0]["value"] == 10_000_000
+    assert detail["quantities"][0]["value"] == 15_000_000
 
 
 def test_errors_are_json_with_the_right_status(client):

@@ -105,16 +105,16 @@ def test_unsupported_binary_type_names_the_type(tmp_path):
 
 
 HTML_PAGE = """<!DOCTYPE html>
-<html><head><meta charset="{charset}"><title>西部国际传播中心成立 - 新闻网</title></head>
+<html><head><meta charset="{charset}"><title>西部国际传播中心迎来海外媒体访问团 - 新闻网</title></head>
 <body>
 <header><nav><ul><li><a href="/">首页</a></li><li><a href="/news">新闻中心</a></li>
 <li><a href="/about">关于我们</a></li><li><a href="/login">登录注册</a></li></ul></nav></header>
 <div class="sidebar"><h3>热门推荐</h3><ul><li><a href="/a">今日天气晴转多云</a></li><li><a href="/b">广告招商热线</a></li></ul></div>
 <article>
-<h1>西部国际传播中心在渝揭牌成立</h1>
-<p>8月16日，西部国际传播中心在重庆正式挂牌成立。该中心将坚持对外宣传与对外开放相融合、国际传播与城市发展相融合，助力重庆讲好中国故事。</p>
-<p>成立仪式上，中国日报社、中国新闻社、云南日报报业集团、海南日报报业集团等单位与西部国际传播中心签署合作协议，双方将在内容共创、渠道共享等方面深化合作。</p>
-<p>据介绍，中心将建立健全品牌项目体系，组织策划实施国际交流、好感传播、文化互动等系列项目，把重庆建设成为区域性国际传播中心。</p>
+<h1>六国媒体人走进西部国际传播中心</h1>
+<p>9月3日，来自六个国家的二十余名媒体人走进西部国际传播中心，先后参观了融媒体演播室和多语种编辑部，并现场体验了短视频的拍摄与剪辑流程。</p>
+<p>在随后举行的座谈会上，云南日报报业集团的代表分享了面向东南亚开设社交账号的做法，几位外国记者也就双语字幕和本地化选题提出了建议。</p>
+<p>访问团一行还前往解放碑、洪崖洞等地采风，用镜头记录山城的夜景和街头小吃，相关作品将陆续在各自所在国家的媒体上刊发。</p>
 </article>
 <footer><p>版权所有 2023 某某新闻网 备案号：渝ICP备00000000号</p><p>联系我们 | 网站地图</p></footer>
 </body></html>"""
@@ -126,7 +126,7 @@ def test_html_gives_main_text_only(tmp_path, encoding):
     path.write_bytes(HTML_PAGE.format(charset=encoding).encode(encoding))
     doc = load_path(path)
     assert doc.media_type == "text/html"
-    assert "西部国际传播中心在重庆正式挂牌成立" in doc.text
+    assert "二十余名媒体人走进西部国际传播中心" in doc.text
     assert "云南日报报业集团" in doc.text
     for chrome in ("首页", "登录注册", "广告招商热线", "版权所有", "网站地图"):
         assert chrome not in doc.text

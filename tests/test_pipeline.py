@@ -75,12 +75,12 @@ def test_anaphora_point_to_the_named_centre():
 
 def test_aliases_defined_in_text_and_abbreviations():
     text = ("广东省国际传播中心（以下简称“粤传中心”）与成都日报报业集团合作。"
-            "粤传中心负责海外账号运营，成报集团提供内容。浙江省国际传播中心(ZJICC)也参与。")
+            "粤传中心负责海外账号运营，成报集团提供内容。江苏省国际传播中心(JSICC)也参与。")
     g = extract_text(text)
     names = by_name(g)
     assert names["粤传中心"] is names["广东省国际传播中心"]
     assert names["成报集团"] is names["成都日报报业集团"]
-    assert names["ZJICC"] is names["浙江省国际传播中心"]
+    assert names["JSICC"] is names["江苏省国际传播中心"]
     assert len([e for e in g.entities if e.type == "CommunicationCenter"]) == 2
     assert_offsets(text, g)
 
@@ -143,7 +143,7 @@ def test_traditional_chinese_gives_the_simplified_entities():
 
 
 def test_offsets_point_into_hard_wrapped_text():
-    text = "近日，西部国际传\n播中心与重庆日报报业\n集团签约。\n\n重报集团将负责运营。"
+    text = "上周，西部国际传\n播中心与重庆日报报业\n集团签约。\n\n重报集团将负责运营。"
     g = extract_text(text)
     names = by_name(g)
     assert "西部国际传播中心" in names and names["重报集团"] is names["重庆日报报业集团"]
@@ -181,10 +181,10 @@ def test_relations_come_through_with_evidence():
 
 
 def test_quantity_attached_to_the_outlet():
-    text = "湖南国际传播中心海外账号粉丝突破1000万。"
+    text = "湖南国际传播中心的英文账号粉丝突破650万。"
     g = extract_text(text)
     centre = by_name(g)["湖南国际传播中心"]
-    assert any(q.entity == centre.id and q.value == 10_000_000 for q in g.quantities)
+    assert any(q.entity == centre.id and q.value == 6_500_000 for q in g.quantities)
 
 
 def test_model_ner_adds_entities_at_low_confidence(tmp_path):
@@ -206,7 +206,7 @@ def test_model_ner_adds_entities_at_low_confidence(tmp_path):
 
 
 def test_extract_many_in_order_with_processes(tmp_path):
-    texts = ["成都传媒集团推出《熊猫频道》。", "西安国际传播中心成立。", "洛阳国际传播中心推广牡丹。"]
+    texts = ["成都传媒集团推出《熊猫频道》。", "西安国际传播中心推出皮影戏短视频。", "洛阳国际传播中心推广牡丹。"]
     one = [sorted(e.name for e in g.entities) for g in extract_many(texts)]
     two = [sorted(e.name for e in g.entities) for g in extract_many(texts, n_process=2)]
     assert one == two and "西安国际传播中心" in one[1]
@@ -216,7 +216,7 @@ def test_cli_extract_json_lines(tmp_path):
     from api.cli import app
 
     a = tmp_path / "a.txt"
-    a.write_text("西安国际传播中心成立。", encoding="utf-8")
+    a.write_text("西安国际传播中心推出皮影戏短视频。", encoding="utf-8")
     b = tmp_path / "b.txt"
     b.write_bytes("成都传媒集团推出新栏目。".encode("gb18030"))
     bad = tmp_path / "bad.txt"

@@ -66,7 +66,7 @@ def test_carrier_tied_to_the_story_outranks_one_that_only_reaches(qstore):
 def test_audience_figures_count(qstore):
     result = carry(qstore, "牡丹", "KZ")
     zicc = next(c for c in result.carriers if c.entity.id == "center:浙江省国际传播中心")
-    assert any(r.kind == "audience" and "10,000,000" in r.text for r in zicc.reasons)
+    assert any(r.kind == "audience" and "15,000,000" in r.text for r in zicc.reasons)
 
 
 def test_every_spelling_of_the_target_gives_the_same_answer(qstore):
