@@ -60,7 +60,7 @@ def find_location(text: str) -> Location | None:
 
 
 def _compound(key: str, table: "_Table") -> Location | None:
-    """浙江省温州市 → 温州, 日本山梨县甲府市 → 甲府: a chain of known locations, most
+    """浙江省温州市 → 温州, 日本静冈县滨松市 → 滨松: a chain of known locations, most
     specific last. Every part must be known, so 美丽的温州 stays unknown."""
     for i in range(2, len(key) - 1):
         if key[:i] in table.by_name:

@@ -355,7 +355,7 @@ class Recogniser:
     def _quotes(self, text: str) -> list[Candidate]:
         out = []
         spans = [m for m in re.finditer(r"[“\"]([^“”\"\n，。；！？,;!?]{1,24})[”\"]", text)]
-        # A run of quotes (“A”“B”等品牌, “A”国际交流、“B”好感传播…等项目) shares its cue.
+        # A run of quotes (“A”“B”等品牌, “A”行动、“B”计划…等项目) shares its cue.
         runs: list[list[re.Match[str]]] = []
         for m in spans:
             if runs and re.fullmatch(r"[、和与及]?|[^，。；！？,;!?\n“”]{1,6}、", text[runs[-1][-1].end():m.start()]):
@@ -376,7 +376,7 @@ class Recogniser:
                 start, end, name = m.start(1), m.end(1), content
                 aliases = [m.group()]
                 if own is None and cue and cue[0] in ("Event", "MediaOutlet", "Organization") and cue[2] > m.end():
-                    # “牡丹花都”AI创作者大赛, “金芒果”卫星频道: the head word is part of the name
+                    # “青瓷之路”短视频大赛, “天府之声”广播频道: the head word is part of the name
                     bridge = text[m.end():cue[2]]
                     if cue[1] in self.suffixes and re.fullmatch(f"[{_CJK}A-Za-z0-9]*", bridge):
                         start, end = m.start(), cue[2]
@@ -401,7 +401,7 @@ class Recogniser:
 
     def _left_edge(self, text: str, s: int, protected: bytearray, limit: int, stop_ends: "_StopEnds") -> int:
         """Walk left from a head word over name characters until a stop word or punctuation.
-        Event names (能力建设工作座谈会) may hold verbs, so they stop only at hard stops."""
+        Event names (对外传播业务推进会) may hold verbs, so they stop only at hard stops."""
         lo = max(0, s - limit)
         p = s
         while p > lo:

@@ -213,7 +213,7 @@ class Resolver:
                 self._merge(other, variants[0], groups, alias_of)
 
     def _suffix_aliases(self, groups, alias_of) -> None:
-        """创交会 = 全球创交会, 渝中区 = 重庆市渝中区: a pattern name that ends a longer one."""
+        """文博会 = 深圳文博会, 江北区 = 宁波市江北区: a pattern name that ends a longer one."""
         shorts = [g for g in groups.values() if not g.known and g.type != "Person" and len(g.name) >= 3]
         if not shorts:
             return

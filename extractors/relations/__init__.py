@@ -29,7 +29,7 @@ def mentions_of(doc: Doc) -> list[Mention]:
     """The entity mentions of a Doc as plain records.
 
     Spans without an id are skipped, and so is an anaphor written directly before
-    another name or spelled like a verb ("组织湖南日报社等媒体", "组织内容创作"): there
+    another name or spelled like a verb ("组织新华社等媒体", "组织策划采访"): there
     the word is a verb or a modifier, not a noun standing for an earlier organisation.
     """
     if SPANS_KEY not in doc.spans:
@@ -110,7 +110,7 @@ def _speaker_org(view: DocView, sent: Sentence, employer: dict[str, Mention]) ->
     if close < 0:
         return None
     nxt = view.mention_at(close + 1, close + 3)
-    if nxt is not None and view.is_org(nxt):  # ”山东国际传播中心主任李志强说
+    if nxt is not None and view.is_org(nxt):  # ”海南国际传播中心主任某某说
         person = view.mention_at(nxt.end, nxt.end + 12)
         if person is not None and person.type == "Person" and view.lex.endswith("role", text[nxt.end:person.start]) \
                 and view.lex.startswith("speech", text[person.end:person.end + 4]):

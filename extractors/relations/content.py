@@ -65,7 +65,7 @@ class ContentRules(RuleBase):
                         and not self.stripped(self.gap_text(ms[k2].end, ts2)) \
                         and _LIST_TAIL_RE.match(self.text[te2:te2 + 2]) and w.start - te2 <= 80:
                     yield Found("PRODUCED", ms[k2], w, base * 0.95)
-        # "Tatiana Prateres 在圣保罗报发表了《…》": venue + author
+        # "Maria Silva 在侨报发表了《…》": venue + author
         for ps, pe in publish:
             k = self.index_before(sent, ps)
             if k < 0:

@@ -160,7 +160,7 @@ class OrganisationRules(RuleBase):
                     head, f = nxt[0], 0.7
             if head is not None:
                 yield Found("OPERATES_ON", head, p, 0.8 * f)
-            # Facebook机构账号“Focus Cixi”: the named account runs on p and belongs to the actor
+            # Facebook官方账号“Hello Hainan”: the named account runs on p and belongs to the actor
             if k + 1 < len(ms) and ms[k + 1].id in accounts and ms[k + 1].start - p.end <= 8:
                 acc = ms[k + 1]
                 yield Found("OPERATES_ON", acc, p, 0.8)
@@ -246,7 +246,7 @@ class OrganisationRules(RuleBase):
                 child, f = self.actor(sent, ts, carried)
                 if child is not None and child.id != ms[j].id:
                     yield Found("PART_OF", child, ms[j], 0.65 * f)
-        # 成都传媒集团组建“熊猫军团运营中心” / 湖南日报社计划打造“THIS IS HUNAN”
+        # 广西日报传媒集团组建“东盟传播运营中心” / 海南日报社计划打造“HELLO HAINAN”
         for ts, te in self.cues(sent, "part_of_found"):
             k = self.index_before(sent, ts)
             if k < 0:
@@ -299,7 +299,7 @@ class OrganisationRules(RuleBase):
         for k, p in enumerate(ms):
             if p.type != "Person":
                 continue
-            # ORG + 职务 + PERSON, chained: "A党委书记、副总编辑，B编委会主任王亚"
+            # ORG + 职务 + PERSON, chained: "A党委副书记、总编辑，B编委会主任李明"
             j = k - 1
             gap = v.gap(ms[j], p) if j >= 0 else ""
             if j > 0 and v.is_loc(ms[j]) and v.is_org(ms[j - 1]) and self.gap_text(ms[j - 1].end, ms[j].start) in ("", "驻"):

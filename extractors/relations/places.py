@@ -1,6 +1,6 @@
 """Rules about where things are and reach: sister cities, locations, offices abroad, audiences.
 
-SISTER_CITY_OF, LOCATED_IN (place chains "日本山梨县甲府市", "X的Y", "在Y揭牌", relative
+SISTER_CITY_OF, LOCATED_IN (place chains "日本静冈县滨松市", "X的Y", "在Y揭牌", relative
 clauses), PRESENCE_IN ("在X设立办事处", "驻X记者站") and REACHES ("覆盖/面向X", "X受众",
 "在X播出").
 """
@@ -46,7 +46,7 @@ class PlaceRules(RuleBase):
         v, ms, text = self.v, sent.mentions, self.text
         locatable = self.locatable
         places = [(k, m) for k, m in enumerate(ms) if m.type in v.locs]
-        # adjacency chains: 日本山梨县甲府市, 巴西圣保罗报, 非洲加纳“金芒果”卫星频道
+        # adjacency chains: 日本静冈县滨松市, 泰国民族报, 非洲肯尼亚“丝路之声”广播频道
         i = 0
         while i < len(ms):
             chain = [ms[i]]
@@ -67,7 +67,7 @@ class PlaceRules(RuleBase):
                     if v.is_loc(chain[a]) and (b == a + 1 or v.is_loc(chain[b])):
                         yield Found("LOCATED_IN", chain[b], chain[a], 0.8 if b == a + 1 else 0.7)
             i = j + 1 if j > i else i + 1
-        # 日本的甲府、韩国的釜山与金泉
+        # 日本的静冈、韩国的仁川与大邱
         for k, m in places:
             if k + 1 >= len(ms) or ms[k + 1].start - m.end > 3 or v.gap(m, ms[k + 1]).strip(FILLER) != "的":
                 continue
@@ -105,19 +105,19 @@ class PlaceRules(RuleBase):
                     held = [e for e in ms[k + 1:] if e.type == "Event" and e.start <= ce]
                     if held:
                         yield Found("LOCATED_IN", held[0], m, 0.75)
-            # 在成都举行的创交会 / 到成都参加的创交会
+            # 在南宁举行的东博会 / 到南宁参加的东博会
             if verb or after.startswith(("参加", "参与")):
                 rest = self.text[m.end:sent.end]
                 de = rest.find("的")
                 nxt = ms[k + 1] if k + 1 < len(ms) else None
                 if 0 <= de <= 8 and nxt is not None and nxt.type == "Event" and nxt.start - (m.end + de) <= 8:
                     yield Found("LOCATED_IN", nxt, m, 0.7)
-        # 成都举行的创交会
+        # 南宁举行的东博会
         for k, m in places:
             if k + 1 < len(ms) and ms[k + 1].type == "Event" and text[m.end:m.end + 3] in ("举行的", "举办的", "召开的") \
                     and ms[k + 1].start - m.end <= 10:
                 yield Found("LOCATED_IN", ms[k + 1], m, 0.7)
-        # 重庆还建设陆海国际新闻中心: a place founding an organisation
+        # 海南还建设自贸港国际传播中心: a place founding an organisation
         for ts, te in self.cues(sent, "part_of_found"):
             k = self.index_before(sent, ts)
             if k < 0 or ms[k].type != "Place" or not v.is_subject(sent, ms[k]) or self.stripped(self.gap_text(ms[k].end, ts)):

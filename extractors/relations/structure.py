@@ -1,7 +1,7 @@
 """Sentences, clauses, mentions and subjects of one document, on character offsets.
 
 The relation rules reason about reporters' Chinese: a sentence names its actor
-once, at the start of a clause ("洛阳国际传播中心深挖……"), and later clauses
+once, at the start of a clause ("湖北国际传播中心聚焦……"), and later clauses
 carry on with that actor; enumerations ("A、B、C等") share one role; a comma
 or semicolon closes the scope of a verb. Everything here works on character
 offsets of the normalised text, because the pipeline's tokenizer is coarse.
@@ -213,7 +213,7 @@ class DocView:
     def is_subject(self, sent: Sentence, m: Mention) -> bool:
         """Does m open its clause (the actor of the clause's verbs)?
 
-        "成都传媒集团旗下的成都国际传播中心与……签约": the organisation after "X旗下的 /
+        "长江日报报业集团旗下的武汉国际传播中心与……签约": the organisation after "X旗下的 /
         X组建的" is the actor and X only qualifies it."""
         known = sent.subject.get(id(m))
         if known is None:
