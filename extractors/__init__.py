@@ -40,8 +40,8 @@ def extract_file(path: str | Path, *, store: "GraphStore | None" = None) -> "Doc
     return run(path, store=store)
 
 
-def extract_many(texts_or_paths: Iterable[str | Path], *, n_process: int = 1,
-                 store: "GraphStore | None" = None) -> Iterator["DocumentGraph"]:
+def extract_many(texts_or_paths: Iterable[str | Path], *, n_process: int = 1, store: "GraphStore | None" = None,
+                 return_exceptions: bool = False) -> Iterator["DocumentGraph | Exception"]:
     from extractors.pipeline import extract_many as run
 
-    return run(texts_or_paths, n_process=n_process, store=store)
+    return run(texts_or_paths, n_process=n_process, store=store, return_exceptions=return_exceptions)

@@ -40,6 +40,9 @@ class LoadError(Exception):
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self):  # picklable, to come back from a worker process
+        return LoadError, (self.path, self.reason)
+
 
 @dataclass(frozen=True)
 class LoadedDocument:

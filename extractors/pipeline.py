@@ -190,43 +190,58 @@ def extract_file(path: str | Path, *, store: "GraphStore | None" = None) -> Docu
     return extract_text(loaded.text, source=str(path), title=loaded.title, store=store)
 
 
+class ExtractionError(Exception):
+    """The pipeline failed on a document; the message names the original error (which
+    may not survive the trip back from a worker process)."""
+
+
 def extract_many(texts_or_paths: Iterable[str | Path], *, n_process: int = 1,
-                 store: "GraphStore | None" = None) -> Iterator[DocumentGraph]:
+                 store: "GraphStore | None" = None,
+                 return_exceptions: bool = False) -> Iterator["DocumentGraph | Exception"]:
     """Extract many documents in order. A `Path` is loaded from disk, a `str` is text.
 
     With `n_process > 1` the documents are shared out over worker processes, each
     with its own pipeline; graphs (plain records) come back, not Docs, whose
-    Python-object extensions cannot cross spaCy's own process boundary."""
+    Python-object extensions cannot cross spaCy's own process boundary. Linking to
+    `store` happens here, in the calling process. With `return_exceptions` a document
+    that cannot be loaded or extracted yields its exception in its place (as
+    `asyncio.gather` does), so one bad file does not end a batch."""
     items = list(texts_or_paths)
     if n_process <= 1 or len(items) < 2:
-        nlp = get_pipeline()
-        loaded = [_load(item) for item in items]
-        norms = [normalise(text) for text, _, _ in loaded]
-        for (text, source, title), norm, doc in zip(loaded, norms, nlp.pipe(n.text for n in norms)):
-            yield build_graph(doc, norm, source=source, title=title, store=store)
-        return
-    if os.name == "posix":
-        get_pipeline()  # built once here, inherited by the forked workers
-    ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with ctx.Pool(n_process) as pool:
-        for graph in pool.imap(_extract_item, items, chunksize=max(1, len(items) // (n_process * 4))):
-            if store is not None:
-                _link(graph, store)
-            yield graph
+        outcomes: Iterable[DocumentGraph | Exception] = map(_extract_item, items)
+        pool = None
+    else:
+        if os.name == "posix":
+            get_pipeline()  # built once here, inherited by the forked workers
+        ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+        pool = ctx.Pool(n_process)
+        outcomes = pool.imap(_extract_item, items, chunksize=max(1, len(items) // (n_process * 8)))
+    try:
+        for outcome in outcomes:
+            if isinstance(outcome, Exception):
+                if not return_exceptions:
+                    raise outcome
+            elif store is not None:
+                _link(outcome, store)
+            yield outcome
+    finally:
+        if pool is not None:
+            pool.terminate()
 
 
-def _load(item: str | Path) -> tuple[str, str, str]:
-    if isinstance(item, Path):
-        from extractors.loaders import load_path
+def _extract_item(item: str | Path) -> "DocumentGraph | Exception":
+    """One document, its failure returned rather than raised: an exception raised in a
+    worker would end the whole pool's iteration."""
+    from extractors.loaders import LoadError
 
-        loaded = load_path(item)
-        return loaded.text, str(item), loaded.title
-    return item, "", ""
-
-
-def _extract_item(item: str | Path) -> DocumentGraph:
-    text, source, title = _load(item)
-    return extract_text(text, source=source, title=title)
+    try:
+        if isinstance(item, Path):
+            return extract_file(item)
+        return extract_text(item)
+    except (LoadError, OSError) as exc:
+        return exc
+    except Exception as exc:  # noqa: BLE001 - handed back to extract_many, which decides
+        return ExtractionError(f"{type(exc).__name__}: {exc}")
 
 
 # -- Doc → DocumentGraph ------------------------------------------------------------

@@ -71,28 +71,20 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
     return list(dict.fromkeys(out))
 
 
-def ingest_file(store: GraphStore, path: Path) -> FileResult:
-    """Extract one file and merge it; every failure becomes a `failed` result."""
+def _already_done(store: GraphStore, path: Path) -> FileResult | None:
+    """A file that needs no extraction: missing, unreadable, or stored with this content."""
     if not path.exists():
         return FileResult(str(path), "failed", reason="does not exist")
     try:
-        from extractors import extract_file
-
         known = stored_doc_id(store, path)
-        if known:
-            return FileResult(str(path), "unchanged", doc_id=known)
-        graph = extract_file(path, store=store)
-        added = store.add_document(graph)
-    except Exception as exc:  # noqa: BLE001 - any failure is this file's, reported, and the batch goes on
-        reason = getattr(exc, "reason", None) or str(exc) or type(exc).__name__
-        return FileResult(str(path), "failed", reason=reason)
-    return FileResult(
-        str(path),
-        "added" if added else "unchanged",
-        doc_id=graph.document.doc_id,
-        entities=len(graph.entities),
-        relations=len(graph.relations),
-    )
+    except Exception as exc:  # noqa: BLE001 - this file's failure, reported
+        return _failed(path, exc)
+    return FileResult(str(path), "unchanged", doc_id=known) if known else None
+
+
+def _failed(path: Path, exc: BaseException) -> FileResult:
+    reason = getattr(exc, "reason", None) or str(exc) or type(exc).__name__
+    return FileResult(str(path), "failed", reason=reason)
 
 
 def stored_doc_id(store: GraphStore, path: Path) -> str:
@@ -108,14 +100,38 @@ def stored_doc_id(store: GraphStore, path: Path) -> str:
 
 
 def ingest_paths(
-    store: GraphStore, paths: Iterable[str | Path], *, on_progress: ProgressCallback | None = None
+    store: GraphStore, paths: Iterable[str | Path], *, n_process: int = 1,
+    on_progress: ProgressCallback | None = None,
 ) -> IngestReport:
-    """Ingest files and folders in sorted order; `on_progress(result, done, total)` after each file."""
+    """Ingest files and folders; `on_progress(result, done, total)` after each file, the
+    report in sorted file order. With `n_process > 1` extraction runs in that many worker
+    processes while this one writes, each document in its own transaction as it comes."""
+    from extractors import extract_many
+
     files = collect_files(paths)
-    report = IngestReport()
-    for done, path in enumerate(files, 1):
-        result = ingest_file(store, path)
-        report.results.append(result)
+    results: dict[Path, FileResult] = {}
+
+    def record(result: FileResult, path: Path) -> None:
+        results[path] = result
         if on_progress is not None:
-            on_progress(result, done, len(files))
-    return report
+            on_progress(result, len(results), len(files))
+
+    todo = []
+    for path in files:
+        early = _already_done(store, path)
+        if early is None:
+            todo.append(path)
+        else:
+            record(early, path)
+    for path, graph in zip(todo, extract_many(todo, n_process=n_process, store=store, return_exceptions=True)):
+        if isinstance(graph, Exception):
+            record(_failed(path, graph), path)
+            continue
+        try:
+            added = store.add_document(graph)
+        except Exception as exc:  # noqa: BLE001 - the store rolled this document back; the batch goes on
+            record(_failed(path, exc), path)
+            continue
+        record(FileResult(str(path), "added" if added else "unchanged", doc_id=graph.document.doc_id,
+                          entities=len(graph.entities), relations=len(graph.relations)), path)
+    return IngestReport([results[p] for p in files])

@@ -50,9 +50,14 @@ def test_examples_twice_give_identical_stats(tmp_path: Path, extractor_ready):
         second = ingest_paths(store, [EXAMPLES])
         assert second.added == 0 and second.unchanged == first.added
         assert store.stats() == stats
+    with SQLiteStore(tmp_path / "parallel.db") as store:
+        parallel = ingest_paths(store, [EXAMPLES], n_process=2)
+        assert [r.doc_id for r in parallel.results] == [r.doc_id for r in first.results]
+        assert store.stats() == stats
 
 
-def test_a_corrupt_file_fails_alone(tmp_path: Path, extractor_ready):
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_a_corrupt_file_fails_alone(tmp_path: Path, extractor_ready, n_process: int):
     folder = tmp_path / "in"
     folder.mkdir()
     for name in ("01_zh_chengdu_panda_kazakhstan.txt", "09_zh_hunan_ceramics.html"):
@@ -60,7 +65,9 @@ def test_a_corrupt_file_fails_alone(tmp_path: Path, extractor_ready):
     (folder / "corrupt.docx").write_bytes(b"PK\x03\x04 this is not really a zip archive")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
     with SQLiteStore(tmp_path / "s.db") as store:
-        report = ingest_paths(store, [folder])
+        report = ingest_paths(store, [folder], n_process=n_process)
+        assert [Path(r.path).name for r in report.results] == [
+            "01_zh_chengdu_panda_kazakhstan.txt", "09_zh_hunan_ceramics.html", "binary.txt", "corrupt.docx"]
         assert sorted(Path(r.path).name for r in report.failed) == ["binary.txt", "corrupt.docx"]
         assert all(r.reason for r in report.failed)
         assert report.added == 2

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from extractors import extract_file, extract_many, extract_text, get_pipeline
 from extractors.extensions import SPANS_KEY
+from extractors.loaders import LoadError
 from extractors.normalise import normalise
 from extractors.pipeline import build_graph, build_pipeline
 from extractors.tokenizer import segment
@@ -212,6 +213,20 @@ def test_extract_many_in_order_with_processes(tmp_path):
     assert one == two and "西安国际传播中心" in one[1]
 
 
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_extract_many_hands_back_failures_in_place(tmp_path, n_process):
+    good = tmp_path / "good.txt"
+    good.write_text("西安国际传播中心推出皮影戏短视频。", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02\xff" * 20)
+    items = [bad, good, tmp_path / "missing.txt", "洛阳国际传播中心推广牡丹。"]
+    out = list(extract_many(items, n_process=n_process, return_exceptions=True))
+    assert [type(o).__name__ for o in out] == ["LoadError", "DocumentGraph", "LoadError", "DocumentGraph"]
+    assert str(bad) in str(out[0]) and out[1].document.source == str(good)
+    with pytest.raises(LoadError):
+        list(extract_many(items, n_process=n_process))
+
+
 def test_cli_extract_json_lines(tmp_path):
     from api.cli import app
 
@@ -225,6 +240,8 @@ def test_cli_extract_json_lines(tmp_path):
     assert res.exit_code == 0, res.output
     rows = [json.loads(line) for line in res.stdout.splitlines() if line.startswith("{")]
     assert [r["source"] for r in rows] == [str(a), str(b)]
+    two = CliRunner().invoke(app, ["extract", "--json", "-j", "2", str(a), str(bad), str(b)])
+    assert [json.loads(line) for line in two.stdout.splitlines() if line.startswith("{")] == rows
     assert any(e["name"] == "成都传媒集团" for e in rows[1]["entities"])
     assert str(bad) in res.stderr
     only_bad = CliRunner().invoke(app, ["extract", "--json", str(bad)])

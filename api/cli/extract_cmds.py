@@ -16,29 +16,25 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from api.cli.main import JsonOption, app, console, err_console
+from api.cli.main import JobsOption, JsonOption, app, console, err_console
 
 
 @app.command()
 def extract(
     files: Annotated[list[Path], typer.Argument(help="Report files: .txt (any encoding), .html, .pdf, .docx.")],
     json_out: JsonOption = False,
+    jobs: JobsOption = 1,
 ) -> None:
     """Extract entities, relations and figures from reports (nothing is stored)."""
-    from extractors import extract_file
+    from extractors import extract_many
     from extractors.loaders import LoadError
 
     failed = 0
-    for path in files:
-        try:
-            graph = extract_file(path)
-        except (LoadError, OSError) as exc:
+    for path, graph in zip(files, extract_many(files, n_process=jobs, return_exceptions=True)):
+        if isinstance(graph, Exception):
             failed += 1
-            err_console.print(f"[red]cannot extract[/red] {escape(str(path))}: {escape(str(exc))}")
-            continue
-        except Exception as exc:  # noqa: BLE001 - one bad report must not stop the batch
-            failed += 1
-            err_console.print(f"[red]extraction failed[/red] {escape(str(path))}: {type(exc).__name__}: {escape(str(exc))}")
+            what = "cannot extract" if isinstance(graph, (LoadError, OSError)) else "extraction failed"
+            err_console.print(f"[red]{what}[/red] {escape(str(path))}: {escape(str(graph))}")
             continue
         if json_out:
             typer.echo(json.dumps(graph.to_json(), ensure_ascii=False))

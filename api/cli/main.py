@@ -27,6 +27,8 @@ StoreOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+JobsOption = Annotated[int, typer.Option(
+    "--jobs", "-j", min=1, help="Worker processes for extraction (large batches: one per core).")]
 
 
 def store_from(uri: str | None) -> GraphStore:

@@ -16,9 +16,9 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from api.cli.main import JsonOption, StoreOption, app, console, err_console, store_from
+from api.cli.main import JobsOption, JsonOption, StoreOption, app, console, err_console, store_from
 from extractors.loaders import SUPPORTED_SUFFIXES, LoadError
-from graph.ingest import IngestReport, collect_files, ingest_file, stored_doc_id
+from graph.ingest import FileResult, IngestReport, collect_files, ingest_paths, stored_doc_id
 from graph.model import Entity, Relation
 from graph.store import GraphStore
 from ontology import load_ontology
@@ -33,23 +33,23 @@ def _print_json(data: Any) -> None:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Report files or folders (searched recursively).")],
     store: StoreOption = None,
+    jobs: JobsOption = 1,
 ) -> None:
     """Extract reports and merge them into the store; the same content twice changes nothing."""
     graph_store = store_from(store)
     try:
-        files = collect_files(paths)
-        if not files:
+        if not collect_files(paths):
             err_console.print(f"[yellow]no supported files found[/yellow] ({' '.join(sorted(SUPPORTED_SUFFIXES))})")
-        report = IngestReport()
         with Progress(
             TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             TextColumn("{task.description}"), console=err_console, transient=True,
         ) as progress:
-            task = progress.add_task("", total=len(files))
-            for path in files:
-                progress.update(task, description=escape(path.name))
-                report.results.append(ingest_file(graph_store, path))
-                progress.advance(task)
+            task = progress.add_task("", total=None)
+
+            def advance(result: FileResult, done: int, total: int) -> None:
+                progress.update(task, total=total, completed=done, description=escape(Path(result.path).name))
+
+            report = ingest_paths(graph_store, paths, n_process=jobs, on_progress=advance)
         _print_report(report)
     finally:
         graph_store.close()
