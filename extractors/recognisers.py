@@ -34,7 +34,11 @@ _LATIN_WORD = re.compile(r"[A-Z][A-Za-z0-9'’&.\-]*|[A-Z0-9]{2,}")
 _DATE_PREFIX = re.compile(r"^(?:\d{1,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|当天|凌晨)?")
 _ORDINAL = "[0-9一二三四五六七八九十百零〇]+"
 # Characters that end a 2-character Chinese given name: the next word starts here.
-_NAME_STOP = set("介表说举认在看等也和与向称指强谈就则还曾将对为是的了透坦告提回希感道所多兴不报发出、，。,；：:（(）)”“\"' \n受带")
+_NAME_STOP = set("介表说举认在看等也和与向称指谈就则还将对是的了透坦告提回感所多不报出、，。,；：:（(）)”“\"' \n受带共率均都亲随现主")
+# Characters common in given names that also open a verb after a name: they end
+# the name only when that verb follows (刘志强说 is a name, 刘志强调 is 刘志 + 强调).
+_NAME_OR_VERB = {"强": ("强调",), "兴": ("兴奋",), "希": ("希望",), "发": ("发表", "发布", "发言", "发出", "发现"),
+                 "为": ("为了", "为此", "为期"), "道": ("道出",), "曾": ("曾经", "曾任", "曾在")}
 # Two capitalised Latin words in a row: without one, no English name rule can match.
 _TITLE_PAIR = re.compile(r"[A-Z][A-Za-z0-9'’&\-]* [A-Z]|[A-Za-z]+ (?:TV|Radio)\b")
 _LATIN_OF = re.compile(
@@ -47,6 +51,9 @@ _DEFINITION = re.compile(
     r"[（(]\s*(?:以下简称|以下称|下称|简称)\s*[“\"]?([^（()）“”\"，,。]{2,12}?)[”\"]?\s*[）)]"
     r"|[（(]\s*([A-Z][A-Za-z0-9&]{1,9})\s*[）)]"
 )
+# A modifier ending in a determiner or an edition number names no event of its own.
+_DETERMINED = re.compile(f"(?:本届|上届|下届|这届|该届|历届|每届|此届|这一|这场|这次|本次|此次|该|本|这|此"
+                         f"|第{_ORDINAL}[届次期场]|{_ORDINAL}[场次个届]|分)$")
 _FOREIGN_UNIT = re.compile(f"[{_CJK}]{{1,3}}?[县市州省郡道]")
 
 
@@ -115,6 +122,11 @@ class _StopEnds:
         return False
 
 
+def _foreign_location(e: Entry) -> bool:
+    parent = str(e.attrs.get("parent", ""))
+    return (e.type == "Country" and e.id != "country:cn") or (parent.startswith("country:") and parent != "country:cn")
+
+
 def _alternation(words) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
 
@@ -166,6 +178,9 @@ class Recogniser:
         cultures = _words(data_dir / "regional_cultures.txt")
         self._culture = re.compile("(" + _alternation(cultures).pattern + ")(特色)?文化")
         self._platforms = {e.name.lower(): e for e in gazetteer.entries if e.type == "Platform" and e.name.isascii() and len(e.name) >= 5}
+        # Characters of foreign place names: what a transliterated personal name is made of
+        # (穆罕默德·阿西夫 stops before 结合, 坎培·西提萨 keeps 提萨).
+        self._translit = {c for e in gazetteer.entries if _foreign_location(e) for c in e.name} | set("娃娜莎妮娅琳蒂黛薇芙")
         self._heritage_heads = {e.name: e for e in gazetteer.entries if e.type == "CulturalIP" and e.name[-1] in "戏剧曲绣" and len(e.name) >= 2}
 
     # -- entry point ----------------------------------------------------------
@@ -407,6 +422,9 @@ class Recogniser:
         while p > lo:
             c = text[p - 1]
             if not ("\u3400" <= c <= "\u9fff" or (c.isascii() and c.isalnum()) or c == "·" or "\uf900" <= c <= "\ufaff"):
+                if c in "—－-" and p - 2 >= lo and protected[p - 2] and _CJK_CHAR.match(text[p]):
+                    p -= 1  # 中国—东盟媒体合作论坛: a known name, a dash, the rest of the name
+                    continue
                 if c == " " and p - 2 >= 0 and text[p - 2].isascii() and text[p - 2].isalpha() and text[p].isascii():
                     p -= 1
                     continue
@@ -438,6 +456,12 @@ class Recogniser:
                 p = date.end()
             modifier = text[p:s]
             name = text[p:e]
+            determined = _DETERMINED.search(modifier) if etype == "Event" else None
+            if determined:
+                start = p + determined.start()
+                out.append(Candidate(start, e, etype, text[start:e], 0.5, "anaphor",
+                                     anaphor=True, soft_head=True, attrs={"head": suffix}))
+                continue  # 本届论坛, 第三届论坛, 4场分论坛: this or that edition, not a name
             if e < len(text) and text[e] in "报" and etype == "MediaOutlet":
                 continue  # 日报 followed by 报业集团 is read by the longer head
             anchors = [a for a in by_start[bisect_left(starts, p):bisect_left(starts, s)] if a.end <= s]
@@ -546,11 +570,12 @@ class Recogniser:
         if foreign:  # 詹姆斯·穆图: a transliterated name, surname or not
             name = foreign.group()
             last = name.rindex("·") + 2
-            while last < len(name) and name[last] not in _NAME_STOP:
+            while last < len(name) and name[last] in self._translit and name[last] not in "的和与及等" \
+                    and name[last:last + 2] not in ("提到", "提出", "提供", "表示", "介绍"):
                 last += 1
             return Candidate(p, p + last, "Person", name[:last], 0.75, "role")
         sur = 2 if text[p:p + 2] in self.compound_surnames else 1 if text[p] in self.single_surnames else 0
-        if not sur:
+        if not sur or text[p] == "和":  # 负责人和中外记者: after a title, 和 is "and"
             return None
         mixed = re.match(r" ([A-Z][a-z]+)", text[p + sur:p + sur + 30])
         if sur == 1 and mixed:  # 李 Barrett
@@ -560,7 +585,9 @@ class Recogniser:
         given = 0
         while given < 2 and p + sur + given < len(text):
             c = text[p + sur + given]
-            if not _CJK_CHAR.match(c) or (given >= 1 and c in _NAME_STOP) or (given == 0 and c in "、，。的"):
+            if not _CJK_CHAR.match(c) or (given == 0 and c in "、，。的"):
+                break
+            if given >= 1 and (c in _NAME_STOP or text[p + sur + given:p + sur + given + 2] in _NAME_OR_VERB.get(c, ())):
                 break
             given += 1
         if given == 0:
