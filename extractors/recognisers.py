@@ -48,7 +48,7 @@ _LATIN_OF = re.compile(
 )
 _POLICY_TITLE = re.compile(r"(?:意见|通知|决定|条例|办法|规定|纲要|法|公报|决议|章程|指引|细则)$")
 _DEFINITION = re.compile(
-    r"[（(]\s*(?:以下简称|以下称|下称|简称)\s*[“\"]?([^（()）“”\"，,。]{2,12}?)[”\"]?\s*[）)]"
+    r"[（(](?:[^（()）“”\"，,。]{2,60}?[，,；;])?\s*(?:以下简称|以下称|下称|简称)\s*[“\"]?([^（()）“”\"，,。]{2,12}?)[”\"]?\s*[）)]"
     r"|[（(]\s*([A-Z][A-Za-z0-9&]{1,9})\s*[）)]"
 )
 # A modifier ending in a determiner or an edition number names no event of its own.

@@ -27,6 +27,11 @@ if TYPE_CHECKING:
 _PAREN = re.compile(
     r"[”\"’\s]*[（(]\s*(以下简称|以下称|下称|简称)?\s*[“\"《]?([^（()）“”\"《》，,。]{1,30}?)[”\"》]?\s*[）)]"
 )
+# （Shandong International Communication Center，以下简称“SICC”）: a second name, then the short one
+_PAREN_PAIR = re.compile(
+    r"[”\"’\s]*[（(]\s*([^（()）“”\"，,。]{2,60}?)\s*[，,；;]\s*(?:以下简称|以下称|下称|简称)\s*[“\"]?"
+    r"([^（()）“”\"，,。]{1,12}?)[”\"]?\s*[）)]"
+)
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&]{1,9}")
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 _DETERMINERS = ("该", "本", "其", "此", "这")
@@ -164,12 +169,22 @@ class Resolver:
         groups.pop(src.id, None)
 
     def _parenthetical(self, text: str, span_group, groups, alias_of) -> None:
-        """浙江省国际传播中心(ZICC), 《Let's Meet》（《渝见》）, "… Center" (固原国际传播中心), （以下简称“X”）."""
+        """浙江省国际传播中心(ZICC), 《Let's Meet》（《渝见》）, "… Center" (固原国际传播中心), （以下简称“X”）,
+        （English name，以下简称“X”）."""
         by_start = {c.start: (c, g) for c, g in span_group}
         for c, g in span_group:
             if g.id not in groups or c.source == "echo":
                 continue
-            m = _PAREN.match(text, c.end + (1 if c.source == "work" else 0))
+            at = c.end + (1 if c.source == "work" else 0)
+            pair = _PAREN_PAIR.match(text, at)
+            if pair:
+                inner = by_start.get(pair.start(1))
+                if inner is not None and inner[1].id in groups and inner[1] is not g and _compatible(inner[1].type, g.type):
+                    self._merge(inner[1], g, groups, alias_of)
+                g.add_alias(pair.group(1).strip())
+                g.add_alias(pair.group(2).strip())
+                continue
+            m = _PAREN.match(text, at)
             if not m:
                 continue
             alias = m.group(2).strip()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -68,8 +69,20 @@ def errors(gold: dict, scorer) -> tuple[list[str], list[str]]:
                              f"({r['confidence']:.2f}) | {sentence[:100]}")
     for i, gr in enumerate(grels):
         if not used[i]:
-            rel_lines.append(f"  FN {gr['type']:15s} {gr['head']} -> {gr['tail']}")
+            missing = [end for end in (gr["head"], gr["tail"]) if end not in matched.values()]
+            note = f"  (no entity {', '.join(missing)})" if missing else f"  | {_sentence_with(text, gold, gr)}"
+            rel_lines.append(f"  FN {gr['type']:15s} {gr['head']} -> {gr['tail']}{note}")
     return ent_lines, rel_lines
+
+
+def _sentence_with(text: str, gold: dict, rel: dict) -> str:
+    """The first sentence naming both ends of a gold relation (by any of their names)."""
+    forms = {e["name"]: [n for n in (e["name"], *e.get("aliases", [])) if len(n) >= 2] or [e["name"]]
+             for e in gold["entities"]}
+    for sentence in re.split(r"(?<=[。！？!?\n])", text):
+        if all(any(f in sentence for f in forms.get(end, [end])) for end in (rel["head"], rel["tail"])):
+            return sentence.strip().replace("\n", " ")[:110]
+    return "(no sentence names both)"
 
 
 def main() -> None:

@@ -181,6 +181,17 @@ class PlaceRules(RuleBase):
                 ns = holder.start
             cs, ce = v.clause_of(sent, ns)
             verb = self.v.cues.first("presence_verb", cs, ne)
+            if verb is None and not sent.english:
+                # 海外工作站在韩国首尔挂牌 / 吉隆坡工作站相继落地: the verb after the office
+                verb = self.v.cues.first("presence_verb", ne, ce) or self.v.cues.first("located_verb", ne, ce)
+                if verb is None:
+                    continue
+                after = [m for m in ms if v.is_loc(m) and ne <= m.start and m.end <= verb[0]]
+                if after and self.text[ne:after[0].start].strip(FILLER) == "在":
+                    head, f = self.actor(sent, ns, carried)
+                    for loc in after if head is not None else ():
+                        yield Found("PRESENCE_IN", head, loc, 0.7 * f)
+                    continue
             if verb is None:
                 continue
             if sent.english:  # "bureaus in Nairobi, Cairo and Johannesburg"
@@ -193,7 +204,10 @@ class PlaceRules(RuleBase):
                 # 在阿拉木图设立中亚联络站: the place before the verb, not the one naming the office
                 placed = [m for m in locs if m.end <= verb[0]]
                 locs = placed or locs
-                locs = [m for k, m in enumerate(locs) if not (k + 1 < len(locs) and v.gap(m, locs[k + 1]).strip(FILLER) == "")]
+                # 在韩国首尔设立工作站: present in the city and so in its country (a region
+                # before them only says where the country is: 非洲加纳)
+                locs = [m for k, m in enumerate(locs) if not (m.type == "WorldRegion" and k + 1 < len(locs)
+                                                              and v.gap(m, locs[k + 1]).strip(FILLER) == "")]
             if not locs:
                 continue
             head, f = self.actor(sent, min(l.start for l in locs), carried)
