@@ -711,7 +711,7 @@ _PRIORITY = {"work": 6, "quote": 5, "event": 5, "lexicon": 4, "role": 4, "herita
 
 def select(cands: list[Candidate], text: str) -> list[Candidate]:
     """One reading of each stretch of text, plus organisations nested in organisations
-    or venues (复旦大学 in 复旦大学全球传播全媒体研究院). Weak and anaphoric candidates are
+    or venues (复旦大学 in 复旦大学全球传播全媒体研究院) and known cultural IPs in titles. Weak and anaphoric candidates are
     not selected here: the resolver decides what they refer to."""
     owner = [-1] * (len(text) + 1)
     kept: list[Candidate] = []
@@ -734,4 +734,6 @@ def select(cands: list[Candidate], text: str) -> list[Candidate]:
         if (c.type in ORG_TYPES and (outer.type in ORG_TYPES or outer.type == "Place") and not c.soft_head
                 and _CJK_CHAR.search(text[c.start:c.end])):  # "Xinhua Daily" in "Xinhua Daily Media Group" is no parent
             kept.append(c)
+        elif c.type == "CulturalIP" and outer.type in ("Work", "Event") and c.source == "lexicon":
+            kept.append(c)  # 《京剧·拉美行》 features 京剧
     return sorted(kept, key=lambda c: (c.start, -c.end))

@@ -63,6 +63,7 @@ class RuleBase:
             "part_of": (orgs, ()),
             "produced": (frozenset({"Work", "Event", "Platform"}), ("produce", "produce_weak", "publish")),
             "features": (frozenset({"CulturalIP"}), ()),
+            "listed": (orgs, ()),
             "possessive": (frozenset({"Work"}), ()),
             "promotes": (frozenset({"CulturalIP"}), ("promotes",)),
             "affiliated": (frozenset({"Person"}), ()),

@@ -16,10 +16,29 @@ from extractors.relations.structure import Mention, Sentence
 _POSSESSIVE_RE = re.compile(r"(?:(the (?:centre|center|group|agency|station|broadcaster))|)['’]s\s+(?:[\w\-]+\s+){0,3}[\"“]?$",
                             re.IGNORECASE)
 _LIST_TAIL_RE = re.compile(r"[、和及与]|$")
+# "3.北京广播电视台：《京剧·拉美行》融媒体报道": an item of a list, its maker before the colon
+_ITEM_LEAD_RE = re.compile(r"\s*(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,2}、|[•·●■◆-])?\s*$")
 
 
 class ContentRules(RuleBase):
     """Rules about story products: who made them and which cultural IP they and their makers use."""
+
+    # -- list items ---------------------------------------------------------------------
+    def listed(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
+        """An item "ORG：what it did" (case lists, award lists): the organisation made the
+        works and events of the item, builds on its cultural IP and aims at its regions."""
+        ms, text = sent.mentions, self.text
+        if not ms or not self.v.is_org(ms[0]) or text[ms[0].end:ms[0].end + 1] not in "：:" \
+                or not _ITEM_LEAD_RE.fullmatch(text[sent.start:ms[0].start]):
+            return
+        org = ms[0]
+        for m in ms[1:]:
+            if m.type in ("Work", "Event"):
+                yield Found("PRODUCED", org, m, 0.7)
+            elif m.type == "CulturalIP":
+                yield Found("PROMOTES", org, m, 0.6)
+            elif m.type in ("WorldRegion", "Country") and not self.lex.has("home_country", m.text):
+                yield Found("REACHES", org, m, 0.5)
 
     # -- PRODUCED ---------------------------------------------------------------------
     def produced(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
@@ -149,6 +168,11 @@ class ContentRules(RuleBase):
     # -- FEATURES and PROMOTES --------------------------------------------------------
     def features(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
         v, ms = self.v, sent.mentions
+        for n in sent.nested:  # 《京剧·拉美行》, “汉服之夜”: the IP named in the title
+            if n.type == "CulturalIP":
+                w = next((m for m in ms if m.start <= n.start and n.end <= m.end), None)
+                if w is not None and w.type in ("Work", "Event"):
+                    yield Found("FEATURES", w, n, 0.7)
         cues = self.cues(sent, "features")
         for k, t in enumerate(ms):
             if t.type != "CulturalIP":

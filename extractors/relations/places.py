@@ -14,6 +14,8 @@ from extractors.relations.structure import FILLER, Mention, Sentence
 
 LOCATION_RANK = {"Place": 1, "Country": 2, "WorldRegion": 3}
 _DIRECTION_RE = re.compile(r"[东西南北中]+部?(?:地区|地带)?|地区|片区|一带")
+_NATIONAL_PREFIXES = ("国家", "国立", "国营", "国民", "国际", "全国", "中央", "联邦", "皇家", "人民", "之声", "华侨", "华人",
+                      "中华", "广播", "电视", "新闻", "通讯")
 _ADMIN_RE = re.compile(r"[\u4e00-\u9fff]{1,4}[省市县区镇乡村州盟旗]")
 
 
@@ -124,11 +126,14 @@ class PlaceRules(RuleBase):
                 continue
             for o in self._founded(sent, te):
                 yield Found("LOCATED_IN", o, ms[k], 0.6)
-        # a foreign country opening an organisation's name: 巴西圣保罗报, 肯尼亚民族日报
+        # a foreign country before a media outlet's own name: 巴西圣保罗报, 肯尼亚民族日报 (not
+        # 老挝国家电视台 or 越南之声广播电台, whose country is part of the name)
         for m in ms:
-            if v.is_org(m) and len(m.text) >= 4:
+            if m.type == "MediaOutlet" and len(m.text) >= 4:
                 for n in v.prefixes(sent, m):
-                    if n.type == "Country" and not self.lex.has("home_country", n.text) and len(m.text) - len(n.text) >= 2:
+                    rest = m.text[n.end - m.start:]
+                    if n.type == "Country" and not self.lex.has("home_country", n.text) and len(rest) >= 2 \
+                            and not rest.startswith(_NATIONAL_PREFIXES):
                         yield Found("LOCATED_IN", m, n, 0.6)
                         break
         # nested prefix: 重庆市渝中区 → 渝中区 in 重庆市
