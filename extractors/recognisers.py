@@ -54,6 +54,11 @@ _DEFINITION = re.compile(
 # A modifier ending in a determiner or an edition number names no event of its own.
 _DETERMINED = re.compile(f"(?:本届|上届|下届|这届|该届|历届|每届|此届|这一|这场|这次|本次|此次|该|本|这|此"
                          f"|第{_ORDINAL}[届次期场]|{_ORDINAL}[场次个届]|分)$")
+_PLACE_BOUND_CATEGORIES = frozenset({"heritage", "opera", "craft", "textile", "ceramics", "food", "tea", "music",
+                                     "martial_art", "drink"})
+# Names of whole kinds: 泉州非遗 and 四川美食 are a place's share of a kind, not a named form.
+_KINDS_OF_IP = frozenset({"非遗", "非物质文化遗产", "美食", "小吃", "戏曲", "曲艺", "茶", "茶文化", "陶瓷", "瓷器", "刺绣",
+                          "丝绸", "中医药", "武术", "民歌", "民乐", "手工艺", "传统工艺"})
 _FOREIGN_UNIT = re.compile(f"[{_CJK}]{{1,3}}?[县市州省郡道]")
 
 
@@ -181,7 +186,9 @@ class Recogniser:
         # Characters of foreign place names: what a transliterated personal name is made of
         # (穆罕默德·阿西夫 stops before 结合, 坎培·西提萨 keeps 提萨).
         self._translit = {c for e in gazetteer.entries if _foreign_location(e) for c in e.name} | set("娃娜莎妮娅琳蒂黛薇芙")
-        self._heritage_heads = {e.name: e for e in gazetteer.entries if e.type == "CulturalIP" and e.name[-1] in "戏剧曲绣" and len(e.name) >= 2}
+        # Forms a place or a school can own: 巫山皮影戏, 蔚县剪纸, 横州茉莉花茶, 陈氏太极拳.
+        self._heritage_heads = {e.name: e for e in gazetteer.entries if e.type == "CulturalIP" and len(e.name) >= 2
+                                and e.attrs.get("category") in _PLACE_BOUND_CATEGORIES and e.name not in _KINDS_OF_IP}
 
     # -- entry point ----------------------------------------------------------
     def __call__(self, text: str) -> list[Candidate]:
@@ -306,12 +313,16 @@ class Recogniser:
             out.append(Candidate(m.start, m.end, m.entry.type, m.entry.name, 0.95, "lexicon", entry=m.entry))
             head = self._heritage_heads.get(m.entry.name)
             if head is not None and m.start >= 2:
-                # 巫山皮影戏: a place-bound variant of a heritage form.
-                pre = text[m.start - 2:m.start]
-                place = next((e for e in map(self.gaz.get, (pre, pre + "县", pre + "市", pre + "区")) if e is not None), None)
-                if place is not None and place.type == "Place":
-                    name = text[m.start - 2:m.end]
-                    out.append(Candidate(m.start - 2, m.end, "CulturalIP", name, 0.8, "heritage", attrs=dict(head.attrs)))
+                # 巫山皮影戏: a place-bound variant of a heritage form (or a school's: 陈氏太极拳).
+                for size in (3, 2):
+                    pre = text[max(0, m.start - size):m.start]
+                    if len(pre) < size or not _CJK_CHAR.match(pre[0]):
+                        continue
+                    place = next((e for e in map(self.gaz.get, (pre, pre + "县", pre + "市", pre + "区")) if e is not None), None)
+                    if (place is not None and place.type == "Place") or (size == 2 and pre[1] == "氏" and pre[0] in self.single_surnames):
+                        out.append(Candidate(m.start - size, m.end, "CulturalIP", text[m.start - size:m.end], 0.8,
+                                             "heritage", attrs=dict(head.attrs)))
+                        break
         return out
 
     def _fuzzy_platforms(self, text: str, matches: list[GazMatch]) -> list[Candidate]:
@@ -732,6 +743,7 @@ def select(cands: list[Candidate], text: str) -> list[Candidate]:
         if (outer.start, outer.end) == (c.start, c.end):
             continue
         if (c.type in ORG_TYPES and (outer.type in ORG_TYPES or outer.type == "Place") and not c.soft_head
+                and c.end != outer.end  # 总台 ending 苏州广电总台 is its head word, not its parent
                 and _CJK_CHAR.search(text[c.start:c.end])):  # "Xinhua Daily" in "Xinhua Daily Media Group" is no parent
             kept.append(c)
         elif c.type == "CulturalIP" and outer.type in ("Work", "Event") and c.source == "lexicon":

@@ -76,6 +76,14 @@ def _compatible(a: str, b: str) -> bool:
     return a == b or (a in ORG_TYPES and b in ORG_TYPES)
 
 
+def _written_first(g: _Group, text: str) -> list[str]:
+    """Aliases as the report wrote them first, then the lexicon's: readers (and scorers,
+    who look at the first few) want the forms of this text."""
+    written = {text[sp.start:sp.end] for sp in g.spans}
+    aliases = [a for a in g.aliases if a != g.name]
+    return [a for a in aliases if a in written] + [a for a in aliases if a not in written]
+
+
 def is_abbreviation(short: str, full: str) -> bool:
     """重报集团 ⊂ 重庆日报报业集团: same first character, same head, characters in order."""
     if len(short) < 2 or len(short) >= len(full) or short[0] != full[0] or short[-1] != full[-1]:
@@ -112,14 +120,12 @@ class Resolver:
         self._parenthetical(text, span_group, groups, alias_of)
         self._place_variants(groups, alias_of)
         self._suffix_aliases(groups, alias_of)
+        self._known_by_alias(groups, alias_of)
         self._abbreviations(text, cands, groups, alias_of)
         self._late_mentions(text, cands, groups)
         spans = [s for g in groups.values() for s in g.spans]
         spans += self._anaphors(text, cands, groups, spans)
-        entities = {
-            g.id: Entity(g.id, g.type, g.name, [a for a in g.aliases if a != g.name], dict(g.attrs))
-            for g in groups.values()
-        }
+        entities = {g.id: Entity(g.id, g.type, g.name, _written_first(g, text), dict(g.attrs)) for g in groups.values()}
         for s in spans:
             s.entity_id = _follow(alias_of, s.entity_id)
         spans = [s for s in spans if s.entity_id in entities]
@@ -246,6 +252,20 @@ class Resolver:
             full = ending.get(short.name)
             if full is not None and full is not short and full.id in groups and _compatible(full.type, short.type):
                 self._merge(short, full, groups, alias_of)
+
+    def _known_by_alias(self, groups, alias_of) -> None:
+        """马来西亚星洲日报 (a pattern name, alias 星洲日报) is the lexicon's 星洲日报."""
+        known: dict[str, _Group] = {}
+        for g in groups.values():
+            if g.known and g.type in ORG_TYPES:
+                for n in (g.name, *g.aliases):
+                    known.setdefault(n, g)
+        for g in list(groups.values()):
+            if g.known or g.type not in ORG_TYPES or g.id not in groups:
+                continue
+            target = next((known[a] for a in g.aliases if len(a) >= 3 and a in known), None)
+            if target is not None and target.id in groups:
+                self._merge(g, target, groups, alias_of)
 
     def _abbreviations(self, text: str, cands: list[Candidate], groups, alias_of) -> None:
         """重报集团 → 重庆日报报业集团; weak candidates live only through this."""
