@@ -10,11 +10,13 @@ import re
 from collections.abc import Iterator
 
 from extractors.relations.base import Found, RuleBase
-from extractors.relations.structure import FILLER, Mention, Sentence
+from extractors.relations.structure import FILLER, Mention, Sentence, is_enum_gap
 
 _CHILD_FIRST = frozenset({"隶属于", "隶属", "under", "part of", "a unit of", "subsidiary of", "owned by", "run by",
                           "affiliated to"})
 _ROLE_SEP_RE = re.compile(r"[、，,/]|\s+and\s+")
+# Account words between platforms of one owner: "Facebook page and YouTube channel", "脸书专页和YouTube频道"
+_ACCOUNT_WORDS = re.compile(r"(?i)\b(?:pages?|channels?|accounts?|handles?)\b|专页|主页|频道|账号|帐号|官方号")
 _ASCII_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 
 
@@ -153,6 +155,14 @@ class OrganisationRules(RuleBase):
             cs, ce = v.clause_of(sent, p.start)
             if self.v.cues.first("account", cs, ce) is None:
                 continue
+            # QMG's Facebook page / 集团的脸书专页和YouTube频道: the owner before the platforms
+            first = k
+            while first > 0 and ms[first - 1].type == "Platform" and is_enum_gap(
+                    _ACCOUNT_WORDS.sub("", v.gap(ms[first - 1], ms[first])).strip(FILLER), english=sent.english):
+                first -= 1
+            if first > 0 and v.is_org(ms[first - 1]) and v.gap(ms[first - 1], ms[first]).strip(FILLER) in ("的", "'s", "’s", "s"):
+                yield Found("OPERATES_ON", ms[first - 1], p, 0.85)
+                continue
             head, f = self.actor(sent, p.start, carried, exclude=frozenset(accounts))
             if head is None:
                 nxt = [m for m in ms if m.start > p.end and m.start <= ce and v.is_org(m) and m.id not in accounts]
@@ -220,9 +230,11 @@ class OrganisationRules(RuleBase):
                     break
                 after = self.stripped(text[y.end:y.end + 8])  # "共同组建": adverbs before the verb
                 if v.is_org(y) and self.lex.startswith("part_of_by", after):
-                    for parent in self.group(sent, j, -1, v.orgs):  # 由A和B共同组建
-                        if parent.end > ye:
-                            yield Found("PART_OF", child, parent, 0.8 * f)
+                    parents = [p for p in self.group(sent, j, -1, v.orgs, allow_yu=True) if p.end > ye]  # 由A和B共同组建
+                    if any(p.id == child.id for p in parents):
+                        break  # 工作站由中心与B共同运营: run by the actor itself, with a partner
+                    for parent in parents:
+                        yield Found("PART_OF", child, parent, 0.8 * f)
         # X是Y(的)成员单位 / X is a member of Y / X加入Y
         for ts, te in self.cues(sent, "member"):
             k = self.index_before(sent, ts)
