@@ -35,6 +35,7 @@ _PAREN_PAIR = re.compile(
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&]{1,9}")
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 _DETERMINERS = ("该", "本", "其", "此", "这")
+_EVENT_DETERMINERS = ("本届", "本次", "此次", "这次", "该", "此届", "这届", "这一")
 FUZZY_STORE_SCORE = 92
 
 
@@ -309,6 +310,7 @@ class Resolver:
     def _anaphors(self, text: str, cands: list[Candidate], groups, spans: list[ResolvedSpan]) -> list[ResolvedSpan]:
         """该中心 / 中心 / 省委宣传部 → the nearest named organisation they can stand for."""
         named = sorted((s for s in spans if s.type in ORG_TYPES and not s.anaphor), key=lambda s: s.start)
+        events = sorted((s for s in spans if s.type == "Event" and not s.anaphor), key=lambda s: s.start)
         taken = {(s.start, s.end) for s in spans}
         out = []
         for c in cands:
@@ -316,6 +318,14 @@ class Resolver:
                 continue
             surface = text[c.start:c.end]
             head = c.attrs.get("head", c.name)
+            if c.type == "Event":  # 本届论坛 is the forum named last; 第三届论坛 is another edition
+                if surface.startswith(_EVENT_DETERMINERS):
+                    fits = [s for s in events if s.end <= c.start and groups.get(s.entity_id)
+                            and groups[s.entity_id].name.endswith(head)]
+                    if fits:
+                        g = groups[fits[-1].entity_id]
+                        out.append(ResolvedSpan(c.start, c.end, g.type, g.id, 0.5, anaphor=True))
+                continue
             # 省委宣传部 names its organisation more than 该中心 does: it becomes an alias.
             specific = not surface.startswith(_DETERMINERS) and (surface != head or len(head) == 3)
             target = surface if specific else head

@@ -51,6 +51,7 @@ class ContentRules(RuleBase):
                 triggers.append(t)
         weak = self.cues(sent, "produce_weak")
         publish = self.cues(sent, "publish")
+        yield from self._made_by(sent, triggers)
         for k, w in enumerate(ms):
             if w.type not in ("Work", "Event", "Platform"):
                 continue
@@ -109,6 +110,30 @@ class ContentRules(RuleBase):
             works = [m for m in ms if pe <= m.start <= ce + 20 and m.type == "Work"]
             if works:
                 yield Found("PRODUCED", author, works[0], 0.75 * f)
+
+    def _made_by(self, sent: Sentence, triggers: list[tuple[int, int]]) -> Iterator[Found]:
+        """"本届论坛由A与B共同主办" / "该片由A出品、B承制": the work opens the clause, its makers follow 由."""
+        v, ms, text = self.v, sent.mentions, self.text
+        ends = {ts: te for ts, te in triggers}
+        for k, w in enumerate(ms):
+            if w.type not in ("Work", "Event") or not v.is_subject(sent, w) or k + 1 >= len(ms):
+                continue
+            if self.stripped(text[w.end:ms[k + 1].start]) != "由":
+                continue
+            _, ce = v.clause_of(sent, ms[k + 1].start)
+            j = k + 1
+            while j < len(ms) and ms[j].start <= ce and v.is_org(ms[j]):
+                group = v.enumeration(sent, j, +1, allow_yu=True)
+                last = ms[group[-1]]
+                rest = self.stripped(text[last.end:last.end + 8])
+                verb = next((ts for ts in ends if ts >= last.end and self.stripped(text[last.end:ts]) == ""), None)
+                if verb is None and not rest:
+                    break
+                if verb is not None:
+                    for i in group:
+                        if v.is_org(ms[i]):
+                            yield Found("PRODUCED", ms[i], w, 0.8)
+                j = group[-1] + 1
 
     def possessive(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
         """English "the centre's documentary "X"" / "CGTN's series X": the owner produced it."""
