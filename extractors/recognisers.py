@@ -59,6 +59,9 @@ _PLACE_BOUND_CATEGORIES = frozenset({"heritage", "opera", "craft", "textile", "c
 # Names of whole kinds: 泉州非遗 and 四川美食 are a place's share of a kind, not a named form.
 _KINDS_OF_IP = frozenset({"非遗", "非物质文化遗产", "美食", "小吃", "戏曲", "曲艺", "茶", "茶文化", "陶瓷", "瓷器", "刺绣",
                           "丝绸", "中医药", "武术", "民歌", "民乐", "手工艺", "传统工艺"})
+# A name's last character and the next one forming a word: the name is not there.
+_WORDS_ACROSS_END = frozenset({"网络", "网民", "网友", "网站", "网页", "网店", "报道", "报告", "报名", "报送", "社会", "社区",
+                               "台风", "台阶", "院校", "院线"})
 _FOREIGN_UNIT = re.compile(f"[{_CJK}]{{1,3}}?[县市州省郡道]")
 
 
@@ -304,8 +307,8 @@ class Recogniser:
                    for m in ms}
         out = []
         for m in matches:
-            if id(m) in dropped:
-                continue
+            if id(m) in dropped or text[m.end - 1:m.end + 1] in _WORDS_ACROSS_END:
+                continue  # 中国网 in 中国网络, 联合报 in 联合报道
             if m.entry.type in LOCATION_TYPES:
                 surface = text[m.start:m.end]
                 if surface in self.not_places or (surface[0].isascii() and surface[0].islower()):
@@ -726,6 +729,7 @@ def select(cands: list[Candidate], text: str) -> list[Candidate]:
     not selected here: the resolver decides what they refer to."""
     owner = [-1] * (len(text) + 1)
     kept: list[Candidate] = []
+    places = [(c.start, c.end) for c in cands if c.type in LOCATION_TYPES and c.source == "lexicon"]
     order = sorted((c for c in cands if not c.weak and not c.anaphor and c.end > c.start),
                    key=lambda c: (-c.length, -_PRIORITY.get(c.source, 0), c.start))
     for c in order:
@@ -746,6 +750,7 @@ def select(cands: list[Candidate], text: str) -> list[Candidate]:
                 and c.end != outer.end  # 总台 ending 苏州广电总台 is its head word, not its parent
                 and _CJK_CHAR.search(text[c.start:c.end])):  # "Xinhua Daily" in "Xinhua Daily Media Group" is no parent
             kept.append(c)
-        elif c.type == "CulturalIP" and outer.type in ("Work", "Event") and c.source == "lexicon":
-            kept.append(c)  # 《京剧·拉美行》 features 京剧
+        elif c.type == "CulturalIP" and outer.type in ("Work", "Event") and c.source == "lexicon" \
+                and not any(a < c.start < b < c.end or c.start < a < c.end < b for a, b in places):
+            kept.append(c)  # 《京剧·拉美行》 features 京剧 (湖南音乐节 does not feature 南音)
     return sorted(kept, key=lambda c: (c.start, -c.end))

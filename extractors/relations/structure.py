@@ -30,6 +30,7 @@ _PIECE_RE = re.compile(
     r"(?:[。！？!?…]+[。！？!?…”’」』\"')）]*|(?<=[a-z0-9)”\"])\.)?"
     r"|[。！？!?…]+[。！？!?…”’」』\"')）]*)"
 )
+_ITEM_NUMBER_RE = re.compile(r"^\s*(?:\d{1,2}\s*[.、．](?!\d)|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,2}、)")
 _ENUM_GAP_RE = re.compile(r"(?:[、，,/]|以及|及|和|或|与|&|and|or|\s)*", re.IGNORECASE)
 
 
@@ -197,7 +198,7 @@ class DocView:
     def clause_prefix(self, sent: Sentence, m: Mention) -> str:
         """Text from the start of m's clause to m, without quotes, bullets and lead-in adverbs."""
         cs, _ = self.clause_of(sent, m.start)
-        prefix = self.text[cs:m.start].strip(FILLER)
+        prefix = _ITEM_NUMBER_RE.sub("", self.text[cs:m.start]).strip(FILLER)  # "3.北京广播电视台：…"
         while prefix:
             word = self.lex.endswith("adverb", prefix)
             if not word:
