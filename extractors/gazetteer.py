@@ -125,8 +125,9 @@ class Gazetteer:
                 continue
             if exact is not None and text[start:end] != exact:
                 continue  # WHO is not "who"
-            if latin_start and text[start].islower() and not exact_case_free(entry):
-                continue  # "threads", "northern": words; Threads, Northern: names
+            if latin_start and text[start].islower() and not exact_case_free(entry) \
+                    and not (entry.type == "CulturalIP" and " " in text[start:end]):
+                continue  # "threads", "northern": words; Threads, Northern: names; "lion dance" is one
             out.append(GazMatch(start, end, entry))
         return out
 

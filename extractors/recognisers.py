@@ -42,10 +42,13 @@ _NAME_OR_VERB = {"强": ("强调",), "兴": ("兴奋",), "希": ("希望",), "�
 # Two capitalised Latin words in a row: without one, no English name rule can match.
 _TITLE_PAIR = re.compile(r"[A-Z][A-Za-z0-9'’&\-]* [A-Z]|[A-Za-z]+ (?:TV|Radio)\b")
 _LATIN_OF = re.compile(
+    r"(?:(?!(?:The|A|An|In|At|On|For|And|With|By|From|Its|Their)\b)[A-Z][A-Za-z'’\-]+ ){0,3}"
     r"\b(?:University|Ministry|Department|Bureau|Academy|Institute|Museum|Embassy|Consulate|Federation|"
     r"Association|Chamber|Council|Office|Administration|Commission|Society|League|Union)"
     r" (?:of|for) (?:the )?[A-Z][A-Za-z'’\-]+(?: (?:and |of |for |the )?[A-Z][A-Za-z'’\-]+)*"
 )
+_LATIN_ASSOCIATION = re.compile(r"\b(?:Association|Federation|Chamber|Society|League|Union|Council|Club)\b")
+_LATIN_CHINESE = re.compile(r"\b(?:Chinese|Overseas Chinese|Huaqiao|Huaren)\b|-Chinese\b")
 _POLICY_TITLE = re.compile(r"(?:意见|通知|决定|条例|办法|规定|纲要|法|公报|决议|章程|指引|细则)$")
 _DEFINITION = re.compile(
     r"[（(](?:[^（()）“”\"，,。]{2,60}?[，,；;])?\s*(?:以下简称|以下称|下称|简称)\s*[“\"]?([^（()）“”\"，,。]{2,12}?)[”\"]?\s*[）)]"
@@ -155,9 +158,10 @@ class Recogniser:
         self._role = _alternation(self.roles)
         roles_en = [ln.strip() for ln in (data_dir / "roles_en.txt").read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
         role_en = _alternation(roles_en).pattern
-        name_en = r"([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})"
+        name_en = r"([A-Z][a-z]+(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})"  # Maria Santos-Lim
         self._en_person_after = re.compile(rf"\b(?i:{role_en}),? {name_en}\b")
-        self._en_person_before = re.compile(rf"\b{name_en}, (?:the |a |an )?(?i:{role_en})\b")
+        # "Mariana Costa Lima, international editor of …", "Kevin Sy, a presenter with …"
+        self._en_person_before = re.compile(rf"\b{name_en}, (?:the |a |an )?(?:[a-z\-]+ ){{0,2}}(?i:{role_en})\b")
         pinyin = "|".join(_words(data_dir / "surnames_pinyin.txt"))
         self._pinyin_name = re.compile(rf"\b(?:{pinyin}) [A-Z][a-z]+(?:-[a-z]+)?\b(?! [A-Z])")
         self._said = re.compile(f"(?:^|(?<=[，。：:；;！？\n“”\"]))([{_CJK}]{{2,3}}?)(?=表示|介绍|指出|认为|强调|坦言|告诉|透露|说)")
@@ -363,11 +367,11 @@ class Recogniser:
 
     def _quote_cue(self, text: str, start: int, end: int) -> tuple[str, str, int] | None:
         """(type, cue, cue end) from the words after the closing quote, else before the opening one."""
-        head = text[max(0, start - 16):start].rstrip(" 的")
+        head = text[max(0, start - 16):start].rstrip(" 的,，:：")  # series, "X" / 纪录片：“X”
         for cue, etype in self.quote_before:
             if head.endswith(cue) and (_CJK_CHAR.match(cue) or not head[-len(cue) - 1:-len(cue)].isalpha()):
                 return etype, cue, start
-        tail = re.match(r"[^，。、；！？,;!?\n“”\"]{0,14}", text[end:end + 14]).group()
+        tail = re.match(r"[^，。、；！？,;!?\n“”\".]{0,14}", text[end:end + 14]).group()
         found = sorted(((i, -len(cue), cue, etype) for cue, etype in self.quote_after
                         for i in [tail.find(cue)] if i >= 0))
         if not found:
@@ -383,7 +387,8 @@ class Recogniser:
 
     def _quotes(self, text: str) -> list[Candidate]:
         out = []
-        spans = [m for m in re.finditer(r"[“\"]([^“”\"\n，。；！？,;!?]{1,24})[”\"]", text)]
+        spans = [m for m in re.finditer(r"[“\"]([^“”\"\n，。；！？,;!?]{1,60})[”\"]", text)
+                 if m.end(1) - m.start(1) <= 24 or not _CJK_CHAR.search(m.group(1))]  # English titles run longer
         # A run of quotes (“A”“B”等品牌, “A”行动、“B”计划…等项目) shares its cue.
         runs: list[list[re.Match[str]]] = []
         for m in spans:
@@ -395,6 +400,8 @@ class Recogniser:
             shared = self._quote_cue(text, run[-1].start(), run[-1].end())
             for m in run:
                 content = m.group(1).strip()
+                if content[:1].islower() and " " in content:
+                    continue  # "a reunion of two old ports": a quotation, not a title (iYoungMei is one)
                 own = self._head_type(content)
                 cue = self._quote_cue(text, m.start(), m.end()) or shared
                 if own is None and cue is None:
@@ -506,6 +513,17 @@ class Recogniser:
             return True
         return not anchors and self._generic_re.fullmatch(modifier) is not None
 
+    def _latin_org_type(self, name: str) -> str:
+        """Quanzhou Association of the Philippines, the Chinese Association in Hungary:
+        associations of overseas Chinese, by the word Chinese or a hometown in China."""
+        if not _LATIN_ASSOCIATION.search(name):
+            return "Organization"
+        if _LATIN_CHINESE.search(name):
+            return "OverseasAssociation"
+        first = self.gaz.get(name.split(" ", 1)[0])
+        return "OverseasAssociation" if first is not None and first.type == "Place" \
+            and str(first.attrs.get("parent", "")).startswith(("place:", "country:cn")) else "Organization"
+
     def _latin_suffixed(self, text: str) -> list[Candidate]:
         if not _TITLE_PAIR.search(text):
             return []
@@ -517,10 +535,19 @@ class Recogniser:
             base = max(0, p - 80)
             for w in reversed(list(re.finditer(r"[A-Za-z][A-Za-z0-9'’&\-]*", text[base:p]))):
                 gap = text[base + w.end():p]
-                if gap != " " or not _LATIN_WORD.fullmatch(w.group()) or w.group() in ("The", "A", "An", "In", "At", "On", "Of"):
+                word = w.group()
+                if gap != " " or word.endswith(("'s", "’s")):
+                    break  # Kazakhstan's Khabar TV: the country owns the name, it is not in it
+                if word in ("and", "of", "for") and words and _LATIN_WORD.fullmatch(words[-1].group()):
+                    words.append(w)  # Foreign and Overseas Chinese Affairs Office
+                    p = base + w.start()
+                    continue
+                if not _LATIN_WORD.fullmatch(word) or word in ("The", "A", "An", "In", "At", "On", "Of"):
                     break
                 words.append(w)
                 p = base + w.start()
+            while words and words[-1].group() in ("and", "of", "for"):
+                p = base + words.pop().end() + 1  # a connector must join two name words
             if not words:
                 continue
             start = p
@@ -546,7 +573,11 @@ class Recogniser:
             return []
         out = []
         for m in _LATIN_OF.finditer(text):
-            out.append(Candidate(m.start(), m.end(), "Organization", m.group(), 0.75, "suffix"))
+            name = m.group()
+            head, of, last = name.rpartition(" of ")
+            if of and head.count(" of ") and (self.gaz.get(last) or self.gaz.get(last.removeprefix("the "))):
+                name = head  # Ministry of Culture and Tourism of China: the country is not in the name
+            out.append(Candidate(m.start(), m.start() + len(name), self._latin_org_type(name), name, 0.75, "suffix"))
         return out
 
     def _persons_en(self, text: str) -> list[Candidate]:
