@@ -65,6 +65,10 @@ _KINDS_OF_IP = frozenset({"非遗", "非物质文化遗产", "美食", "小吃",
 # A name's last character and the next one forming a word: the name is not there.
 _WORDS_ACROSS_END = frozenset({"网络", "网民", "网友", "网站", "网页", "网店", "报道", "报告", "报名", "报送", "社会", "社区",
                                "台风", "台阶", "院校", "院线"})
+# What follows a country in a national name (老挝国家电视台, 越南之声广播电台, 澳大利亚华侨华人联合会):
+# there the country is part of the name, not where a separately named outlet is (马来西亚星洲日报).
+NATIONAL_NAME_STARTS = ("国家", "国立", "国营", "国民", "国际", "全国", "中央", "联邦", "皇家", "人民", "之声", "华侨", "华人",
+                        "中华", "广播", "电视", "新闻", "通讯")
 _FOREIGN_UNIT = re.compile(f"[{_CJK}]{{1,3}}?[县市州省郡道]")
 
 
@@ -781,6 +785,9 @@ def select(cands: list[Candidate], text: str) -> list[Candidate]:
                 and c.end != outer.end  # 总台 ending 苏州广电总台 is its head word, not its parent
                 and _CJK_CHAR.search(text[c.start:c.end])):  # "Xinhua Daily" in "Xinhua Daily Media Group" is no parent
             kept.append(c)
+        elif c.type == "Country" and outer.type == "MediaOutlet" and c.start == outer.start \
+                and outer.end - c.end >= 2 and not text.startswith(NATIONAL_NAME_STARTS, c.end):
+            kept.append(c)  # 马来西亚星洲日报: the country an outlet of its own name is in
         elif c.type == "CulturalIP" and outer.type in ("Work", "Event") and c.source == "lexicon" \
                 and not any(a < c.start < b < c.end or c.start < a < c.end < b for a, b in places):
             kept.append(c)  # 《京剧·拉美行》 features 京剧 (湖南音乐节 does not feature 南音)

@@ -9,13 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from extractors.recognisers import NATIONAL_NAME_STARTS
 from extractors.relations.base import Found, RuleBase, uncovered
 from extractors.relations.structure import FILLER, Mention, Sentence
 
 LOCATION_RANK = {"Place": 1, "Country": 2, "WorldRegion": 3}
 _DIRECTION_RE = re.compile(r"[东西南北中]+部?(?:地区|地带)?|地区|片区|一带")
-_NATIONAL_PREFIXES = ("国家", "国立", "国营", "国民", "国际", "全国", "中央", "联邦", "皇家", "人民", "之声", "华侨", "华人",
-                      "中华", "广播", "电视", "新闻", "通讯")
 _ADMIN_RE = re.compile(r"[\u4e00-\u9fff]{1,4}[省市县区镇乡村州盟旗]")
 
 
@@ -133,7 +132,7 @@ class PlaceRules(RuleBase):
                 for n in v.prefixes(sent, m):
                     rest = m.text[n.end - m.start:]
                     if n.type == "Country" and not self.lex.has("home_country", n.text) and len(rest) >= 2 \
-                            and not rest.startswith(_NATIONAL_PREFIXES):
+                            and not rest.startswith(NATIONAL_NAME_STARTS):
                         yield Found("LOCATED_IN", m, n, 0.6)
                         break
         # nested prefix: 重庆市渝中区 → 渝中区 in 重庆市

@@ -1,0 +1,116 @@
+"""Whole-pipeline extraction of constructions reports use, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from extractors import extract_text
+
+
+def extracted(text: str) -> tuple[dict[str, str], set[tuple[str, str, str]], dict[str, list[str]]]:
+    """(name → type, {(relation, head name, tail name)}, name → aliases) of one text."""
+    g = extract_text(text)
+    names = {e.id: e.name for e in g.entities}
+    return ({e.name: e.type for e in g.entities},
+            {(r.type, names[r.head], names[r.tail]) for r in g.relations},
+            {e.name: e.aliases for e in g.entities})
+
+
+@pytest.mark.parametrize("text, name", [
+    ("国际新闻部主任穆罕默德·阿西夫结合自己的经历谈了看法。", "穆罕默德·阿西夫"),
+    ("副主任坎培·西提萨介绍了合作情况。", "坎培·西提萨"),
+    ("公会会长刘志强说，片子拍得很真实。", "刘志强"),
+    ("同乡会会长陈家兴说，乡亲们都看了。", "陈家兴"),
+    ("The gala was hosted by Kevin Sy, a presenter with a local network.", "Kevin Sy"),
+    ("Maria Santos-Lim, a member of the city council, attended.", "Maria Santos-Lim"),
+])
+def test_person_names_end_where_the_name_ends(text, name):
+    types, _, _ = extracted(text)
+    assert types.get(name) == "Person", types
+
+
+def test_a_verb_after_a_given_name_is_not_part_of_it():
+    types, _, _ = extracted("中心主任王亚强调，要讲好故事。记者和中外嘉宾参会。")
+    assert types.get("王亚") == "Person" and "王亚强" not in types
+    assert not any(t == "Person" and n.startswith("和") for n, t in types.items())
+
+
+def test_editions_and_subforums_are_not_event_names():
+    types, rels, _ = extracted("9月18日，2025中国—东盟媒体合作论坛在南宁开幕。本届论坛由广西壮族自治区人民政府主办，"
+                               "设4场分论坛。主办方宣布第三届论坛将于明年举行。")
+    assert types.get("2025中国—东盟媒体合作论坛") == "Event"
+    assert not {"本届论坛", "分论坛", "第三届论坛", "方宣布第三届论坛"} & set(types)
+    assert ("PRODUCED", "广西壮族自治区人民政府", "2025中国—东盟媒体合作论坛") in rels
+
+
+def test_english_name_and_short_name_in_one_parenthesis():
+    types, rels, aliases = extracted("2021年，海南国际传播中心（Hainan International Communication Center，以下简称“HICC”）"
+                                     "在海口揭牌。HICC在Facebook、X等平台运营官方账号。")
+    assert types.get("海南国际传播中心") == "CommunicationCenter"
+    assert {"Hainan International Communication Center", "HICC"} <= set(aliases["海南国际传播中心"])
+    assert "Hainan International Communication Center" not in types
+    assert ("OPERATES_ON", "海南国际传播中心", "Facebook") in rels
+
+
+def test_office_opened_in_a_city_and_its_country():
+    _, rels, _ = extracted("湖北国际传播中心介绍了海外布局。2024年5月，湖北国际传播中心首个海外工作站在法国巴黎挂牌。"
+                           "随后，意大利米兰工作站也相继落地。")
+    assert {("PRESENCE_IN", "湖北国际传播中心", "巴黎"), ("PRESENCE_IN", "湖北国际传播中心", "法国"),
+            ("PRESENCE_IN", "湖北国际传播中心", "米兰")} <= rels
+
+
+def test_numbered_case_list_names_makers_and_featured_ips():
+    _, rels, _ = extracted("入选案例如下：\n1.湖北广播电视台：《编钟里的中国》融媒体报道。\n"
+                           "2.贵州国际传播中心：苗绣国际传播项目。\n3.新疆国际传播中心：中亚本土化传播实践。")
+    assert ("PRODUCED", "湖北广播电视台", "编钟里的中国") in rels
+    assert ("FEATURES", "编钟里的中国", "编钟") in rels
+    assert ("PROMOTES", "贵州国际传播中心", "苗绣") in rels
+    assert ("REACHES", "新疆国际传播中心", "中亚") in rels
+
+
+def test_country_before_an_outlets_own_name_locates_it_but_not_inside_a_national_name():
+    _, rels, _ = extracted("江苏国际传播中心与马来西亚星洲日报、老挝国家电视台签署合作协议。")
+    located = {(h, t) for ty, h, t in rels if ty == "LOCATED_IN"}
+    assert any(t == "马来西亚" for _, t in located)
+    assert ("老挝国家电视台", "老挝") not in located
+
+
+def test_joint_production_makes_partners_and_makers():
+    _, rels, _ = extracted("由湖北国际传播中心与武汉广播电视台联合出品的纪录片《江城来信》日前上线。")
+    assert {("PRODUCED", "湖北国际传播中心", "江城来信"), ("PRODUCED", "武汉广播电视台", "江城来信")} <= rels
+    assert any(ty == "PARTNER_OF" and {h, t} == {"湖北国际传播中心", "武汉广播电视台"} for ty, h, t in rels)
+
+
+def test_unit_run_with_a_partner_is_no_child_of_the_partner():
+    _, rels, _ = extracted("2023年，江苏国际传播中心首个海外工作站在韩国首尔挂牌，由中心与韩国亚洲日报社共同运营。")
+    assert not any(ty == "PART_OF" for ty, _, _ in rels)
+    assert any(ty == "PARTNER_OF" and "江苏国际传播中心" in (h, t) for ty, h, t in rels)
+
+
+def test_owner_before_its_platform_pages():
+    _, rels, _ = extracted("Quanzhou Media Group (QMG) organised the gala. It was streamed on QMG's Facebook page and "
+                           "YouTube channel.")
+    assert {("OPERATES_ON", "Quanzhou Media Group", "Facebook"), ("OPERATES_ON", "Quanzhou Media Group", "YouTube")} <= rels
+
+
+def test_english_titles_quoted_after_their_noun():
+    types, rels, _ = extracted('The Hubei International Communication Center and RTS will co-produce a documentary '
+                               'series, "Bells of the Yangtze River Valley", while the centre runs a column, '
+                               '"Letters from Wuhan". The evening was called "a reunion of old friends".')
+    assert types.get("Bells of the Yangtze River Valley") == "Work"
+    assert types.get("Letters from Wuhan") == "Work"
+    assert "a reunion of old friends" not in types
+
+
+def test_place_and_school_bound_forms_of_a_craft():
+    types, _, _ = extracted("展演活动上，蔚县剪纸和陈氏太极拳轮番登场。")
+    assert types.get("蔚县剪纸") == "CulturalIP" and types.get("陈氏太极拳") == "CulturalIP"
+
+
+def test_lexicon_names_do_not_end_inside_a_word():
+    types, _, _ = extracted("中国网络视听协会发布年度报告，新华社联合报道。")
+    assert "中国网" not in types and "联合报" not in types
+
+
+def test_an_ip_crossing_a_place_in_a_title_is_not_featured():
+    types, rels, _ = extracted("湖南音乐节在长沙开幕。")
+    assert not any(ty == "FEATURES" for ty, _, _ in rels), rels
