@@ -163,6 +163,16 @@ class PlaceRules(RuleBase):
                 if v.is_loc(b) and a.type in locatable and re.fullmatch(r",?\s+(?:in|of)\s+(?:the\s+)?", v.gap(a, b)):
                     yield Found("LOCATED_IN", a, b, 0.6)
 
+    def _work_reaching(self, sent: Sentence, cs: int, pos: int) -> tuple[Mention | None, float]:
+        """The work that reaches an audience: named in the clause before the verb (……合拍的纪录片
+        《X》将面向老挝观众播出, 让《X》触达…), or "该片" earlier in the sentence."""
+        works = [m for m in sent.mentions if m.type == "Work" and cs <= m.start and m.end <= pos
+                 and not re.search("[，,；;]", self.gap_text(m.end, pos))]
+        if works:
+            return works[-1], 0.9
+        referred = self.work_referred(sent, sent.start, pos)
+        return (referred, 0.8) if referred is not None else (None, 0.0)
+
     # -- PRESENCE_IN ------------------------------------------------------------------
     def presence(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
         v, ms = self.v, sent.mentions
@@ -242,11 +252,15 @@ class PlaceRules(RuleBase):
                 after = [m for m in ms if m.start >= last.end and m.start <= ce + 1 and m.type in v.orgs | {"Work", "Platform"}]
                 if after and "的" in self.gap_text(last.end, after[0].start):
                     head, f = after[0], 1.0
+                elif self.text[last.end:last.end + 6].lstrip("等国家地区").startswith("的"):
+                    continue  # 面向中亚的区域研究: aimed at, said of something that is no entity
+            if head is None:
+                head, f = self._work_reaching(sent, cs, min(ts, min(t.start for t in tails)))
             if head is None:
                 head, f = self.actor(sent, min(ts, min(t.start for t in tails)), carried,
                                      kinds=v.orgs | {"Work", "Platform"})
-            if head is None:
-                continue
+            if head is None or (head.type == "Platform" and not v.is_subject(sent, head)):
+                continue  # 在脸书等平台发起话题，吸引欧洲网友: the platform is where, not who
             for t in tails:
                 if (head.id, t.id) not in seen:
                     seen.add((head.id, t.id))
