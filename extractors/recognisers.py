@@ -69,6 +69,7 @@ _WORDS_ACROSS_END = frozenset({"网络", "网民", "网友", "网站", "网页",
 # there the country is part of the name, not where a separately named outlet is (马来西亚星洲日报).
 NATIONAL_NAME_STARTS = ("国家", "国立", "国营", "国民", "国际", "全国", "中央", "联邦", "皇家", "人民", "之声", "华侨", "华人",
                         "中华", "广播", "电视", "新闻", "通讯")
+_LEADING_DETERMINER = re.compile("本届|本次|此次|这次|这届|此届|该届|该|此")
 _FOREIGN_UNIT = re.compile(f"[{_CJK}]{{1,3}}?[县市州省郡道]")
 
 
@@ -481,6 +482,10 @@ class Recogniser:
                 p = date.end()
             modifier = text[p:s]
             name = text[p:e]
+            lead = _LEADING_DETERMINER.match(modifier) if etype == "Event" else None
+            if lead and len(modifier) - lead.end() >= 2:  # 本届闽南文化周 is the 闽南文化周 named before
+                p += lead.end()
+                modifier, name = text[p:s], text[p:e]
             determined = _DETERMINED.search(modifier) if etype == "Event" else None
             if determined:
                 start = p + determined.start()
@@ -789,6 +794,7 @@ def select(cands: list[Candidate], text: str) -> list[Candidate]:
                 and outer.end - c.end >= 2 and not text.startswith(NATIONAL_NAME_STARTS, c.end):
             kept.append(c)  # 马来西亚星洲日报: the country an outlet of its own name is in
         elif c.type == "CulturalIP" and outer.type in ("Work", "Event") and c.source == "lexicon" \
+                and c.entry is not None and c.entry.attrs.get("category") != "route" \
                 and not any(a < c.start < b < c.end or c.start < a < c.end < b for a, b in places):
-            kept.append(c)  # 《京剧·拉美行》 features 京剧 (湖南音乐节 does not feature 南音)
+            kept.append(c)  # 《京剧·拉美行》 features 京剧 (湖南音乐节 no 南音, 丝路国际传播论坛 no 丝绸之路)
     return sorted(kept, key=lambda c: (c.start, -c.end))

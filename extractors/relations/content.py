@@ -213,7 +213,8 @@ class ContentRules(RuleBase):
             if referred is not None and any(c[1] <= t.start for c in cues):  # 该片展示了瓯绣
                 yield Found("FEATURES", referred, t, 0.55)
             if any(cs <= c[0] and c[1] <= t.start for c in cues):
-                later = [i for i, m in enumerate(ms) if i > k and m.type in ("Work", "Event") and m.start - t.end <= 60]
+                later = [i for i, m in enumerate(ms) if i > k and m.type in ("Work", "Event") and m.start - t.end <= 60
+                         and not re.search("[；;]", self.gap_text(t.end, m.start))]  # 第一集…；第三集《X》
                 if later:
                     for w in self.group(sent, later[0], +1, frozenset({"Work", "Event"})):
                         yield Found("FEATURES", w, t, 0.6)
