@@ -177,6 +177,8 @@ def _joiner(prev_line: str, next_line: str) -> str | None:
         return None
     if not _PUNCT_RE.search(prev_line) and _is_heading(prev_line, next_line.rstrip()):
         return None
+    if _ITEM_RE.match(prev_line) and _is_heading(prev_line, next_line.rstrip()):
+        return None  # "三、互派记者与图片展" above its paragraph: a numbered heading
     if _spaced(last) and _spaced(first) and not (last.isdigit() and first.isdigit()):
         return " "
     return ""

@@ -70,6 +70,13 @@ _WORDS_ACROSS_END = frozenset({"网络", "网民", "网友", "网站", "网页",
 NATIONAL_NAME_STARTS = ("国家", "国立", "国营", "国民", "国际", "全国", "中央", "联邦", "皇家", "人民", "之声", "华侨", "华人",
                         "中华", "广播", "电视", "新闻", "通讯")
 _LEADING_DETERMINER = re.compile("本届|本次|此次|这次|这届|此届|该届|该|此")
+_LETTER_X = re.compile(r"(?<![A-Za-z0-9&\-])X(?![A-Za-z0-9&\-])")
+_PLATFORM_JOIN = re.compile(r"\s*(?:[、,，/]|和|及|与|以及|or|and|, and)\s*")
+_PLATFORM_AFTER = re.compile(r"\s*(?:平台|账号|帐号|官方账号|上|（原|\(原|\(formerly|, formerly| \(ex-)")
+# Characters that end a Chinese given name but are common in transliterations (西提萨, 多哥),
+# and the words they open after a name.
+_TRANSLIT_STOP_OK = frozenset("提多坦不都尔")
+_VERBS_AFTER_NAMES = frozenset({"提到", "提出", "提供", "多次", "多年", "都是", "都在", "不仅", "不是", "不断", "表示", "介绍"})
 _FOREIGN_UNIT = re.compile(f"[{_CJK}]{{1,3}}?[县市州省郡道]")
 
 
@@ -208,6 +215,7 @@ class Recogniser:
         protected = self._protected(text, matches)
         cands = self._lexicon(text, matches)
         cands += self._fuzzy_platforms(text, matches)
+        cands += self._letter_platforms(text, matches)
         cands += self._works(text)
         cands += self._quotes(text)
         stop_ends = self._stop_ends(text, protected)
@@ -337,6 +345,22 @@ class Recogniser:
                         break
         return out
 
+    def _letter_platforms(self, text: str, matches: list[GazMatch]) -> list[Candidate]:
+        """X, the platform: a letter the automaton cannot hold, known by its company
+        (Facebook、YouTube、X三大平台) or by what follows it (X平台, X (formerly Twitter))."""
+        entry = self.gaz.get("X")
+        if entry is None or entry.type != "Platform" or "X" not in text:
+            return []
+        platforms = [m for m in matches if m.entry.type == "Platform"]
+        out = []
+        for m in _LETTER_X.finditer(text):
+            s, e = m.span()
+            listed = any(_PLATFORM_JOIN.fullmatch(text[p.end:s]) or _PLATFORM_JOIN.fullmatch(text[e:p.start])
+                         for p in platforms if p.end <= s <= p.end + 6 or e <= p.start <= e + 6)
+            if listed or _PLATFORM_AFTER.match(text, e):
+                out.append(Candidate(s, e, "Platform", entry.name, 0.85, "lexicon", entry=entry))
+        return out
+
     def _fuzzy_platforms(self, text: str, matches: list[GazMatch]) -> list[Candidate]:
         """Misspelt platform names (Tiktiok, Facebok): Latin words close to a known one."""
         covered = {m.start for m in matches}
@@ -357,7 +381,9 @@ class Recogniser:
             title = m.group(1).strip()
             if not title or _POLICY_TITLE.search(title):
                 continue  # 《关于……的意见》: a policy document, not a story product
-            etype = "MediaOutlet" if re.search(r"(报|日报|晚报|晨报|周刊|杂志)$", title) else "Work"
+            etype = "MediaOutlet" if re.search(r"(报|周刊|杂志|月刊)$", title) else "Work"
+            if title.endswith("新闻") and self._country_before(text, m.start()):
+                etype = "MediaOutlet"  # 日本《神户新闻》: a foreign newspaper, not a news programme
             cand = Candidate(m.start(1), m.end(1), etype, title, 0.9, "work")
             cand.aliases.append(f"《{title}》")
             for part in re.split(r"\s*(?:——|—|：|:)\s*", title):
@@ -369,6 +395,9 @@ class Recogniser:
                 cand.aliases.append(alias.group(1))
             out.append(cand)
         return out
+
+    def _country_before(self, text: str, pos: int) -> bool:
+        return any((e := self.gaz.get(text[pos - n:pos])) is not None and e.type == "Country" for n in range(2, 7) if n <= pos)
 
     def _quote_cue(self, text: str, start: int, end: int) -> tuple[str, str, int] | None:
         """(type, cue, cue end) from the words after the closing quote, else before the opening one."""
@@ -502,7 +531,7 @@ class Recogniser:
                 continue
             follows_role = self._role.match(text, e) is not None
             if "overseas" in flags:
-                foreign = any(a.entry.type == "WorldRegion" or (a.entry.type == "Country" and a.entry.attrs.get("iso2") != "CN") for a in anchors)
+                foreign = any(a.entry.type == "WorldRegion" or _foreign_location(a.entry) for a in anchors)
                 etype = "OverseasAssociation" if foreign or "侨" in modifier else etype
             if suffix == "论坛" and follows_role:
                 etype = "Organization"
@@ -624,8 +653,9 @@ class Recogniser:
         if foreign:  # 詹姆斯·穆图: a transliterated name, surname or not
             name = foreign.group()
             last = name.rindex("·") + 2
-            while last < len(name) and name[last] in self._translit and name[last] not in "的和与及等" \
-                    and name[last:last + 2] not in ("提到", "提出", "提供", "表示", "介绍"):
+            while last < len(name) and name[last] in self._translit \
+                    and (name[last] not in _NAME_STOP or name[last] in _TRANSLIT_STOP_OK) \
+                    and name[last:last + 2] not in _VERBS_AFTER_NAMES:
                 last += 1
             return Candidate(p, p + last, "Person", name[:last], 0.75, "role")
         sur = 2 if text[p:p + 2] in self.compound_surnames else 1 if text[p] in self.single_surnames else 0
