@@ -186,7 +186,7 @@ class ContentRules(RuleBase):
             g = self.v.gap(ms[j - 1], ms[j])
             if not self.v.is_org(ms[j]) or j > k + 4:
                 break
-            if re.match(r"^[^，。,;；]*?(?:与|和|同)", g) and re.search(r"^[^，。,;；]{0,20}(?:共同|联合|一起)", self.text[ms[j].end:ms[j].end + 24]):
+            if re.match(r"^[^，。,;；]*?(?:与|和|同)", g) and re.search(r"^[^，。,;；]{0,20}(?:共同|联合|一起|合作|合拍|携手)", self.text[ms[j].end:ms[j].end + 24]):
                 out.append(ms[j])
         return out
 
