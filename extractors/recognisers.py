@@ -68,7 +68,8 @@ _WORDS_ACROSS_END = frozenset({"网络", "网民", "网友", "网站", "网页",
 # What follows a country in a national name (老挝国家电视台, 越南之声广播电台, 澳大利亚华侨华人联合会):
 # there the country is part of the name, not where a separately named outlet is (马来西亚星洲日报).
 NATIONAL_NAME_STARTS = ("国家", "国立", "国营", "国民", "国际", "全国", "中央", "联邦", "皇家", "人民", "之声", "华侨", "华人",
-                        "中华", "广播", "电视", "新闻", "通讯")
+                        "中华", "广播", "电视", "新闻", "通讯", "联合通讯", "公共", "National", "State", "Public",
+                        "Broadcasting", "Radio", "Television", "News Agency")
 _LEADING_DETERMINER = re.compile("本届|本次|此次|这次|这届|此届|该届|该|此")
 _LETTER_X = re.compile(r"(?<![A-Za-z0-9&\-])X(?![A-Za-z0-9&\-])")
 _PLATFORM_JOIN = re.compile(r"\s*(?:[、,，/]|和|及|与|以及|or|and|, and)\s*")

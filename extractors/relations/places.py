@@ -15,6 +15,8 @@ from extractors.relations.structure import FILLER, Mention, Sentence
 
 LOCATION_RANK = {"Place": 1, "Country": 2, "WorldRegion": 3}
 _DIRECTION_RE = re.compile(r"[东西南北中]+部?(?:地区|地带)?|地区|片区|一带")
+_PAIR_JOINS = frozenset({"—", "－", "-", "–", "——", "与", "和", "同"})
+_CITY_OF = re.compile(r"的?(?:首都|首府|旧都|古都|最大城市|第[二三四五]大城市|港口城市|港城|边境城市|城市|港口)")
 _ADMIN_RE = re.compile(r"[\u4e00-\u9fff]{1,4}[省市县区镇乡村州盟旗]")
 
 
@@ -27,6 +29,8 @@ class PlaceRules(RuleBase):
         if not cues:
             return
         _, scope_end = self.v.clause_of(sent, cues[-1][0])  # places named after the cue's clause are elsewhere
+        if self.text[scope_end:scope_end + 1] in ("：", ":"):
+            scope_end = sent.end  # 友城分别是：A—B、C—D
         places = [m for m in sent.mentions if m.type == "Place" and m.start < scope_end]
         containers = set()
         ms = sent.mentions
@@ -37,10 +41,31 @@ class PlaceRules(RuleBase):
         places = [p for p in places if p.id not in containers]
         if len(places) < 2:
             return
+        pairs = self._city_pairs(places, ms)
+        if pairs:  # 南京—意大利佛罗伦萨、天津—日本神户 / 沈阳与芝加哥、石家庄与得梅因
+            for a, b in pairs:
+                yield Found("SISTER_CITY_OF", a, b, 0.8)
+            return
         head = places[0]
         for p in places[1:]:
             if p.id != head.id:
                 yield Found("SISTER_CITY_OF", head, p, 0.8 * self.decay(head, p) ** 0.5)
+
+    def _city_pairs(self, places: list[Mention], ms: list[Mention]) -> list[tuple[Mention, Mention]]:
+        """Places written as pairs (A—B、C—D or A与B、C与D): the pairs, else nothing."""
+        links = []
+        for a, b in zip(places, places[1:]):
+            gap = "".join(self.text[x:y] for x, y in uncovered(a.end, b.start, ms)).strip(" \u3000")
+            links.append("pair" if gap in _PAIR_JOINS else "list" if gap in ("、", "，", ",", "；", ";") else "other")
+        if links.count("pair") < 2 or "other" in links:
+            return []
+        pairs, i = [], 0
+        while i < len(links):
+            if links[i] != "pair" or (i + 1 < len(links) and links[i + 1] == "pair"):
+                return []  # A—B—C or a lone place: not a list of pairs
+            pairs.append((places[i], places[i + 1]))
+            i += 2
+        return pairs if len(pairs) * 2 == len(places) else []
 
     # -- LOCATED_IN ---------------------------------------------------------------
     def located(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
@@ -68,11 +93,16 @@ class PlaceRules(RuleBase):
                     if v.is_loc(chain[a]) and (b == a + 1 or v.is_loc(chain[b])):
                         yield Found("LOCATED_IN", chain[b], chain[a], 0.8 if b == a + 1 else 0.7)
             i = j + 1 if j > i else i + 1
+        # 马来西亚首都吉隆坡, 塞尔维亚第二大城市诺维萨德
+        for (k, m), (k2, n) in zip(places, places[1:]):
+            if k2 == k + 1 and m.type == "Country" and n.type == "Place" and _CITY_OF.fullmatch(v.gap(m, n).strip(FILLER)):
+                yield Found("LOCATED_IN", n, m, 0.8)
         # 日本的静冈、韩国的仁川与大邱
         for k, m in places:
             if k + 1 >= len(ms) or ms[k + 1].start - m.end > 3 or v.gap(m, ms[k + 1]).strip(FILLER) != "的":
                 continue
-            for n in self.group(sent, k + 1, +1, locatable, allow_yu=True):
+            group = self.group(sent, k + 1, +1, locatable, allow_yu=True) if v.is_loc(ms[k + 1]) else [ms[k + 1]]
+            for n in group:  # 郑州的A与B签约: only A is 郑州's
                 if text[n.end:n.end + 1] == "的" and n is not ms[k + 1]:
                     break  # "韩国的釜山" starts a new possessive
                 if not v.is_loc(n) or LOCATION_RANK[n.type] <= LOCATION_RANK[m.type]:
@@ -81,6 +111,10 @@ class PlaceRules(RuleBase):
         for ts, te in self.cues(sent, "located_in"):
             k = self.index_before(sent, ts)
             j = self.index_after(sent, te)
+            if j + 1 < len(ms) and v.is_loc(ms[j]) and ms[j + 1].type in locatable \
+                    and len(self.stripped(self.gap_text(te, ms[j].start))) <= 1 and v.gap(ms[j], ms[j + 1]).strip(FILLER) == "的":
+                yield Found("LOCATED_IN", ms[j + 1], ms[j], 0.8)  # 总部位于郑州的河南国际传播中心
+                continue
             if k >= 0 and j < len(ms) and len(self.stripped(self.gap_text(ms[k].end, ts))) <= 1 \
                     and len(self.stripped(self.gap_text(te, ms[j].start))) <= 2 and v.is_loc(ms[j]):
                 weak = text[ts:te] in ("立足", "扎根")
@@ -132,7 +166,8 @@ class PlaceRules(RuleBase):
                 for n in v.prefixes(sent, m):
                     rest = m.text[n.end - m.start:]
                     if n.type == "Country" and not self.lex.has("home_country", n.text) and len(rest) >= 2 \
-                            and not rest.startswith(NATIONAL_NAME_STARTS):
+                            and not rest.lstrip("国 ").startswith(NATIONAL_NAME_STARTS) \
+                            and text[m.start - 1:m.start] != "《":  # 《菲律宾星报》: all one title
                         yield Found("LOCATED_IN", m, n, 0.6)
                         break
         # nested prefix: 重庆市渝中区 → 渝中区 in 重庆市
