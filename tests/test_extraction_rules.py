@@ -114,3 +114,47 @@ def test_lexicon_names_do_not_end_inside_a_word():
 def test_an_ip_crossing_a_place_in_a_title_is_not_featured():
     types, rels, _ = extracted("湖南音乐节在长沙开幕。")
     assert not any(ty == "FEATURES" for ty, _, _ in rels), rels
+
+
+def test_sister_cities_written_as_pairs():
+    _, rels, _ = extracted("参会的友好城市分别是：西安—意大利罗马、青岛—韩国大邱、长沙—美国圣路易斯。"
+                           "其中，沈阳与芝加哥、石家庄与得梅因的友城关系均已走过40年。")
+    sister = {frozenset((h, t)) for ty, h, t in rels if ty == "SISTER_CITY_OF"}
+    assert {frozenset(p) for p in [("西安", "罗马"), ("青岛", "大邱"), ("长沙", "圣路易斯"), ("沈阳", "芝加哥"),
+                                   ("石家庄", "得梅因")]} <= sister
+    assert frozenset(("沈阳", "石家庄")) not in sister and frozenset(("西安", "青岛")) not in sister
+
+
+def test_capital_and_headquarters_phrases():
+    _, rels, _ = extracted("总部位于郑州的河南国际传播中心与哈萨克斯坦国际通讯社签约。年底，中心将在马来西亚首都吉隆坡举办展览。")
+    assert ("LOCATED_IN", "河南国际传播中心", "郑州") in rels
+    assert ("LOCATED_IN", "吉隆坡", "马来西亚") in rels
+    assert not any(ty == "LOCATED_IN" and t == "郑州" and h != "河南国际传播中心" for ty, h, t in rels)
+
+
+@pytest.mark.parametrize("text", ["中心在Facebook、YouTube、X三大平台运营账号。", "我们在TikTok和X开设账号。",
+                                  "Its accounts on YouTube, X (formerly Twitter) and TikTok grew."])
+def test_x_is_a_platform_among_platforms(text):
+    types, _, _ = extracted(text)
+    assert types.get("X") == "Platform"
+
+
+def test_a_lone_capital_x_is_not_a_platform():
+    types, _, _ = extracted("Malcolm X wrote a book. 第X届论坛。")
+    assert "X" not in types
+
+
+def test_numbered_heading_is_not_joined_to_its_paragraph():
+    from extractors.normalise import normalise
+
+    text = "三、互派记者与图片展\n天津海河传媒中心与日本《神户新闻》签署交流协议，今年起每年互派记者，围绕港口和城市更新开展联合采访。"
+    assert normalise(text).text.startswith("三、互派记者与图片展\n天津")
+    types, _, _ = extracted(text)
+    assert types.get("天津海河传媒中心") == "MediaOutlet" and types.get("神户新闻") == "MediaOutlet"
+
+
+@pytest.mark.parametrize("text, name", [("总编辑阿戈斯蒂诺·费拉里则表示，专栏每月更新。", "阿戈斯蒂诺·费拉里"),
+                                        ("博主法赫德·奥泰比出镜讲解。", "法赫德·奥泰比")])
+def test_transliterated_names_end_before_the_verb(text, name):
+    types, _, _ = extracted(text)
+    assert types.get(name) == "Person", types
