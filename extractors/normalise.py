@@ -57,6 +57,7 @@ _ITEM_RE = re.compile(
     r"|[一二三四五六七八九十]{1,3}[、.]|第[一二三四五六七八九十\d]{1,3}[章节部分条]|[①-⑳]"
 )
 _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_META_RE = re.compile(r"(?:来源|责任编辑|编辑|作者|记者|通讯员|发布时间|时间)[:：]|\d{4}-\d{1,2}-\d{1,2}\s")
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,8 @@ def _joiner(prev_line: str, next_line: str) -> str | None:
         return None
     if not _PUNCT_RE.search(prev_line) and _is_heading(prev_line, next_line.rstrip()):
         return None
+    if _META_RE.search(prev_line):
+        return None  # "来源：福州新闻网　责任编辑：林可欣": a metadata line, never a wrapped sentence
     if _ITEM_RE.match(prev_line) and _is_heading(prev_line, next_line.rstrip()):
         return None  # "三、互派记者与图片展" above its paragraph: a numbered heading
     if _spaced(last) and _spaced(first) and not (last.isdigit() and first.isdigit()):

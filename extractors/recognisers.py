@@ -78,6 +78,8 @@ _PLATFORM_AFTER = re.compile(r"\s*(?:平台|账号|帐号|官方账号|上|（�
 # and the words they open after a name.
 _TRANSLIT_STOP_OK = frozenset("提多坦不都尔")
 _VERBS_AFTER_NAMES = frozenset({"提到", "提出", "提供", "多次", "多年", "都是", "都在", "不仅", "不是", "不断", "表示", "介绍"})
+# Characters that may follow a name (punctuation aside); a head word followed by anything else is a verb.
+_AFTER_A_NAME = frozenset("的与和及等在是为将也于已还都就则对向从以由、，。；：！？")
 _FOREIGN_UNIT = re.compile(f"[{_CJK}]{{1,3}}?[县市州省郡道]")
 
 
@@ -505,6 +507,8 @@ class Recogniser:
                                 for xs in range(s - 4, e) for xe in excluded.get(xs, ())):
                 continue
             etype, flags = self.suffixes[suffix]
+            if "verb" in flags and e < len(text) and _CJK_CHAR.match(text[e]) and text[e] not in _AFTER_A_NAME:
+                continue  # 在悉尼组织放映会: the head word is a verb here
             limit = 36 if etype == "Event" else 20
             p = self._left_edge(text, s, protected, limit, stop_ends[1] if etype == "Event" else stop_ends[0])
             date = _DATE_PREFIX.match(text, p)
@@ -525,6 +529,8 @@ class Recogniser:
             if e < len(text) and text[e] in "报" and etype == "MediaOutlet":
                 continue  # 日报 followed by 报业集团 is read by the longer head
             anchors = [a for a in by_start[bisect_left(starts, p):bisect_left(starts, s)] if a.end <= s]
+            if any(a.start == p and a.end == s and a.entry.type == "Platform" for a in anchors):
+                continue  # YouTube频道, 脸书账号: a platform's channel, not an outlet of its own
             if not modifier or (self._is_generic(modifier, anchors) and not (etype == "Event" and len(modifier) >= 4)):
                 out.append(Candidate(p, e, etype, name, 0.5, "anaphor", anaphor=True, soft_head=True, attrs={"head": suffix}))
                 continue

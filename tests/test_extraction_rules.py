@@ -158,3 +158,22 @@ def test_numbered_heading_is_not_joined_to_its_paragraph():
 def test_transliterated_names_end_before_the_verb(text, name):
     types, _, _ = extracted(text)
     assert types.get(name) == "Person", types
+
+
+def test_dateline_credits_the_reporter_and_is_no_actor():
+    _, rels, _ = extracted("新华社开罗5月6日电（记者王晓）湖北日报传媒集团6日在开罗与埃及《金字塔报》签署合作协议。")
+    assert ("AFFILIATED_WITH", "王晓", "新华社") in rels
+    partners = {frozenset((h, t)) for ty, h, t in rels if ty == "PARTNER_OF"}
+    assert frozenset(("湖北日报传媒集团", "金字塔报")) in partners
+    assert not any("新华社" in p for p in partners)
+
+
+def test_a_description_may_stand_between_partner_verb_and_partner():
+    _, rels, _ = extracted("澳大利亚华侨华人联合会联合当地华文媒体《澳洲新报》，在悉尼组织社区放映会。")
+    assert any(ty == "PARTNER_OF" and {h, t} == {"澳大利亚华侨华人联合会", "澳洲新报"} for ty, h, t in rels)
+
+
+def test_heads_that_are_verbs_and_platform_channels_are_not_organisations():
+    types, rels, _ = extracted("澳大利亚华侨华人联合会在悉尼组织放映会。《号角报》将在其官网和YouTube频道开设专栏。")
+    assert "悉尼组织" not in types and "YouTube频道" not in types
+    assert ("OPERATES_ON", "号角报", "YouTube") in rels

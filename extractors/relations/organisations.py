@@ -10,13 +10,17 @@ import re
 from collections.abc import Iterator
 
 from extractors.relations.base import Found, RuleBase
-from extractors.relations.structure import FILLER, Mention, Sentence, is_enum_gap
+from extractors.relations.structure import DATELINE, FILLER, Mention, Sentence, is_enum_gap
 
 _CHILD_FIRST = frozenset({"隶属于", "隶属", "under", "part of", "a unit of", "subsidiary of", "owned by", "run by",
                           "affiliated to"})
 _ROLE_SEP_RE = re.compile(r"[、，,/]|\s+and\s+")
 # Account words between platforms of one owner: "Facebook page and YouTube channel", "脸书专页和YouTube频道"
 _ACCOUNT_WORDS = re.compile(r"(?i)\b(?:pages?|channels?|accounts?|handles?)\b|专页|主页|频道|账号|帐号|官方号")
+# What may stand between a verb and the organisation it names: nothing, or a description of it.
+_DESCRIPTOR = re.compile(r"(?:[\u4e00-\u9fff]{0,6}(?:媒体|电视台|电台|报纸|报社|通讯社|机构|高校|大学|侨团|社团|企业|组织|平台|公司))?")
+_DATELINE_START = re.compile(r"\s*(?:【[^】\n]{1,12}】)?\s*")
+_DATELINE_FULL = re.compile(f"(?:{DATELINE})\\s*[（(][^（()）\\n]{{0,40}}[）)]")
 _ASCII_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 
 
@@ -59,8 +63,8 @@ class OrganisationRules(RuleBase):
         # "X携手Y推出Z": the verb itself joins the two sides
         for ts, te in self.cues(sent, "partner_verb"):
             j = self.index_after(sent, te)
-            if j >= len(sent.mentions) or self.stripped(self.gap_text(te, sent.mentions[j].start)):
-                continue
+            if j >= len(sent.mentions) or not _DESCRIPTOR.fullmatch(self.stripped(self.gap_text(te, sent.mentions[j].start))):
+                continue  # "联合当地华文媒体《澳洲新报》": a description may stand between
             while j + 1 < len(sent.mentions) and v.is_loc(sent.mentions[j]) and sent.mentions[j + 1].start == sent.mentions[j].end:
                 j += 1  # 携手尼泊尔加德满都邮报
             right = self.group(sent, j, +1, orgs)
@@ -306,8 +310,20 @@ class OrganisationRules(RuleBase):
             return True
         return len(pre) <= 8 and self.lex.endswith("dept_suffix", pre) is not None
 
+    def _bylines(self, sent: Sentence) -> Iterator[Found]:
+        """新华社X地3月18日电（记者周一鸣、李明）: the reporters work for the outlet. (A page's
+        "来源：X 责任编辑：Y" line is metadata of the page, not a fact the report states.)"""
+        ms, text = sent.mentions, self.text
+        line = text[sent.start:sent.end]
+        if ms and self.v.is_org(ms[0]) and _DATELINE_START.match(text, sent.start, ms[0].start + 1) is not None \
+                and _DATELINE_FULL.fullmatch(line):
+            for p in ms[1:]:
+                if p.type == "Person" and text.rfind("记者", sent.start, p.start) >= 0:
+                    yield Found("AFFILIATED_WITH", p, ms[0], 0.75)
+
     def affiliated(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
         v, ms, text = self.v, sent.mentions, self.text
+        yield from self._bylines(sent)
         for k, p in enumerate(ms):
             if p.type != "Person":
                 continue

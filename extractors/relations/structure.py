@@ -31,6 +31,8 @@ _PIECE_RE = re.compile(
     r"|[。！？!?…]+[。！？!?…”’」』\"')）]*)"
 )
 _ITEM_NUMBER_RE = re.compile(r"^\s*(?:\d{1,2}\s*[.、．](?!\d)|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,2}、)")
+DATELINE = r"(?:【[^】\n]{1,12}】)?[^\n，。；！？,]{0,24}?\d{1,2}月\d{1,2}日(?:电|讯)|本报讯"
+_DATELINE_RE = re.compile(f"(?:{DATELINE})(?:\\s*[（(][^（()）\\n]{{0,40}}[）)])?")
 _ENUM_GAP_RE = re.compile(r"(?:[、，,/]|以及|及|和|或|与|&|and|or|\s)*", re.IGNORECASE)
 
 
@@ -60,11 +62,18 @@ class Sentence:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character ranges of sentences (stripped, non-empty), cut after 。！？!?…, line
-    breaks and English full stops."""
+    breaks and English full stops, and after a dateline ("新华社X地3月18日电（记者X）"),
+    whose outlet is no actor of the sentence it opens."""
     out: list[tuple[int, int]] = []
     for m in _PIECE_RE.finditer(text):
-        if m.group(1) is not None:
-            out.append(m.span(1))
+        if m.group(1) is None:
+            continue
+        start, end = m.span(1)
+        line = _DATELINE_RE.match(text, start, end)
+        if line is not None and start < line.end() < end:
+            out.append((start, line.end()))
+            start = line.end()
+        out.append((start, end))
     return out
 
 
