@@ -148,6 +148,11 @@ class _StopEnds:
         return False
 
 
+def _ends_word(text: str, end: int) -> bool:
+    """A name ends a word here: at punctuation, the end of the text or a list particle (东兴、凭祥)."""
+    return end >= len(text) or text[end] in "、，。；：！？,.;:!?）)”\"’的等和与及\n "
+
+
 def _foreign_location(e: Entry) -> bool:
     parent = str(e.attrs.get("parent", ""))
     return (e.type == "Country" and e.id != "country:cn") or (parent.startswith("country:") and parent != "country:cn")
@@ -323,7 +328,8 @@ class Recogniser:
         loc_ends = {m.end for m in matches if m.entry.type in LOCATION_TYPES}
         countries = {m.entry.id for m in matches if m.entry.type == "Country"}
         dropped = {id(m) for ms in guarded.values()
-                   if not any(self._bounded(text, m.start) or m.start in loc_ends or m.entry.attrs.get("parent") in countries for m in ms)
+                   if not any(self._bounded(text, m.start) or _ends_word(text, m.end) or m.start in loc_ends
+                              or m.entry.attrs.get("parent") in countries for m in ms)
                    for m in ms}
         out = []
         for m in matches:
