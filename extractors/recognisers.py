@@ -31,7 +31,7 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _NAME_CHAR = re.compile(f"[{_CJK}A-Za-z0-9·]")
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _LATIN_WORD = re.compile(r"[A-Z][A-Za-z0-9'’&.\-]*|[A-Z0-9]{2,}")
-_DATE_PREFIX = re.compile(r"^(?:\d{1,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|当天|凌晨)?")
+_DATE_PREFIX = re.compile(r"(?:\d{1,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|当天|凌晨)?")
 _ORDINAL = "[0-9一二三四五六七八九十百零〇]+"
 # Characters that end a 2-character Chinese given name: the next word starts here.
 _NAME_STOP = set("介表说举认在看等也和与向称指谈就则还将对是的了透坦告提回感所多不报出、，。,；：:（(）)”“\"' \n受带共率均都亲随现主")
@@ -328,7 +328,8 @@ class Recogniser:
         loc_ends = {m.end for m in matches if m.entry.type in LOCATION_TYPES}
         countries = {m.entry.id for m in matches if m.entry.type == "Country"}
         dropped = {id(m) for ms in guarded.values()
-                   if not any(self._bounded(text, m.start) or _ends_word(text, m.end) or m.start in loc_ends
+                   if not any(self._bounded(text, m.start) or m.start in loc_ends
+                              or (_ends_word(text, m.end) and not _foreign_location(m.entry))  # 故里曲阜，
                               or m.entry.attrs.get("parent") in countries for m in ms)
                    for m in ms}
         out = []
@@ -430,7 +431,7 @@ class Recogniser:
 
     def _quotes(self, text: str) -> list[Candidate]:
         out = []
-        spans = [m for m in re.finditer(r"[“\"]([^“”\"\n，。；！？,;!?]{1,60})[”\"]", text)
+        spans = [m for m in re.finditer(r"[“\"「『]([^“”\"「」『』\n，。；！？,;!?]{1,60})[”\"」』]", text)
                  if m.end(1) - m.start(1) <= 24 or not _CJK_CHAR.search(m.group(1))]  # English titles run longer
         # A run of quotes (“A”“B”等品牌, “A”行动、“B”计划…等项目) shares its cue.
         runs: list[list[re.Match[str]]] = []
@@ -445,7 +446,7 @@ class Recogniser:
                 content = m.group(1).strip()
                 if content[:1].islower() and " " in content:
                     continue  # "a reunion of two old ports": a quotation, not a title (iYoungMei is one)
-                own = self._head_type(content)
+                own = self._head_type(content, quoted=True)
                 cue = self._quote_cue(text, m.start(), m.end()) or shared
                 if own is None and cue is None:
                     continue
@@ -464,13 +465,14 @@ class Recogniser:
                 out.append(Candidate(start, end, etype, name, 0.85, "quote", aliases=aliases))
         return out
 
-    def _head_type(self, name: str) -> str | None:
-        """The type a name's own head word gives it (…国际传播中心 → CommunicationCenter)."""
+    def _head_type(self, name: str, quoted: bool = False) -> str | None:
+        """The type a name's own head word gives it (…国际传播中心 → CommunicationCenter); an
+        ambiguous head (网, 频道) counts only in quotes, which make “菲华网” a name."""
         for i in range(1, len(name)):
             head = name[i:]
             if head in self.suffixes:
                 etype, flags = self.suffixes[head]
-                return None if "weak" in flags and etype not in ("Event", "Work") else etype
+                return None if "weak" in flags and etype not in ("Event", "Work") and not quoted else etype
         return None
 
     # -- organisations by head word ------------------------------------------

@@ -177,3 +177,17 @@ def test_heads_that_are_verbs_and_platform_channels_are_not_organisations():
     types, rels, _ = extracted("澳大利亚华侨华人联合会在悉尼组织放映会。《号角报》将在其官网和YouTube频道开设专栏。")
     assert "悉尼组织" not in types and "YouTube频道" not in types
     assert ("OPERATES_ON", "号角报", "YouTube") in rels
+
+
+def test_vientiane_by_its_mainland_name_but_not_inside_an_idiom():
+    types, rels, _ = extracted("中心在老挝万象设立工作站。展览内容包罗万象。")
+    assert types.get("万象") == "Place" and ("LOCATED_IN", "万象", "老挝") in rels
+    assert "万象" not in extracted("展览内容包罗万象，观众很多。")[0]
+
+
+def test_quoted_events_by_the_word_after_them():
+    types, _, _ = extracted("今年4月潍坊国际风筝会期间，中心策划“风筝飞过海”全球直播。当晚还举办了「碉楼与家书」侨批图片展。"
+                            "《侨声日报》与“侨声网”全程报道。")
+    assert types.get("潍坊国际风筝会") == "Event" and types.get("风筝飞过海") == "Event"
+    assert any(t == "Event" and n.startswith("碉楼与家书") for n, t in types.items())
+    assert types.get("侨声网") == "MediaOutlet"

@@ -2,7 +2,8 @@
 
 Reads `doc.spans["qiao"]` (typed, resolved mentions; see extractors/README-pipeline.md)
 and writes `doc._.qiao_relations`, a list of `RelationCandidate`. Rules (cue words x
-clause scope x argument roles) live in `organisations.py`, `places.py` and `content.py`,
+clause scope x argument roles) live in `organisations.py`, `places.py` and `content.py` (English
+word order, appositions and definite descriptions in `english.py`),
 their shared machinery (actors, discourse state) in `base.py`, sentences and clauses in
 `structure.py`, the cue words in `extractors/data/relation_triggers.json` (scanned once
 per document by `lexicon.py`). Which (head type, tail type) pairs a relation admits comes
@@ -73,7 +74,8 @@ def extract_relations(text: str, mentions: Iterable[Mention], threshold: float =
         if not sent.mentions or (len(sent.mentions) == 1 and not sent.nested and not view.is_org(sent.mentions[0])
                                  and text[sent.start:sent.start + 1] not in "“\""
                                  and not view.cues.first("both_sides", sent.start, sent.end)
-                                 and not view.cues.first("work_anaphor", sent.start, sent.end)):
+                                 and not view.cues.first("work_anaphor", sent.start, sent.end)
+                                 and not view.cues.first("en_anaphor", sent.start, sent.end)):
             rules.after(sent)  # a lone work can still be "该片" later
             continue  # nothing to relate and nothing that changes the actor carried over
         view.prepare(sent)

@@ -67,6 +67,16 @@ class RuleBase:
             "possessive": (frozenset({"Work"}), ()),
             "promotes": (frozenset({"CulturalIP"}), ("promotes",)),
             "affiliated": (frozenset({"Person"}), ()),
+            # English sentences (english.py): each returns at once for any other sentence
+            "en_partner": (orgs, ()),
+            "en_produced": (frozenset({"Work", "Event"}) | orgs, ()),
+            "en_affiliated": (frozenset({"Person"}), ()),
+            "en_located": (locs, ()),
+            "en_presence": (locs, ("presence_noun",)),
+            "en_operates": (frozenset({"Platform"}), ()),
+            "en_part_of": (orgs, ()),
+            "en_content": (frozenset({"CulturalIP"}), ()),
+            "en_reaches": (frozenset({"Country", "WorldRegion"}), ()),
         }
         # "Maria Lopez, a columnist for El Pais"
         self._role_of = re.compile(r",?\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,3}?(?:%s)\s+(?:of|at|for|with)\s+(?:the\s+)?"

@@ -23,6 +23,11 @@ DATA_PATH = Path(__file__).resolve().parents[1] / "data" / "relation_triggers.js
 # running text): kept out of the scan, which they would flood with one-character hits.
 WORD_SETS = frozenset({"adverb", "object_marker", "pronoun", "role", "dept_suffix", "same_org_suffix",
                        "part_of_by", "reaches_before", "speech", "verb_anaphor", "home_country", "hosting_verb", "alliance_suffix"})
+# ... and the English word lists the English rules build their patterns from (relations/english.py)
+WORD_SETS |= frozenset({"en_agreement", "en_sign", "en_with_partner", "en_co_verb", "en_make", "en_by_verb", "en_found",
+                        "en_parent_by", "en_child_noun", "en_member", "en_place_noun", "en_stream", "en_reach",
+                        "en_feature", "en_promote_made", "en_audience_prep", "en_ref_center", "en_ref_association",
+                        "en_ref_media", "en_ref_org", "en_ref_event", "en_ref_work", "en_ref_pair"})
 
 
 def _lower(text: str) -> str:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from extractors.relations.base import Found
 from extractors.relations.content import ContentRules
+from extractors.relations.english import EnglishRules
 from extractors.relations.organisations import OrganisationRules
 from extractors.relations.places import PlaceRules
 
 __all__ = ["Found", "Rules"]
 
 
-class Rules(OrganisationRules, PlaceRules, ContentRules):
+class Rules(OrganisationRules, PlaceRules, ContentRules, EnglishRules):
     """Every rule family over one `DocView`; `applicable(sentence)` names the rules to run on it."""
