@@ -80,6 +80,8 @@ _TRANSLIT_STOP_OK = frozenset("提多坦不都尔")
 _VERBS_AFTER_NAMES = frozenset({"提到", "提出", "提供", "多次", "多年", "都是", "都在", "不仅", "不是", "不断", "表示", "介绍"})
 # Characters that may follow a name (punctuation aside); a head word followed by anything else is a verb.
 _AFTER_A_NAME = frozenset("的与和及等在是为将也于已还都就则对向从以由、，。；：！？")
+# One item of a Chinese list: between list marks (、) or a list's opening and its closing 等.
+_LIST_ITEM = re.compile(f"(?:(?<=[、，：“（])|(?<=^))([{_CJK}]{{2,7}})(?=[、等和及]|”?等)", re.M)
 _FOREIGN_UNIT = re.compile(f"[{_CJK}]{{1,3}}?[县市州省郡道]")
 
 
@@ -236,6 +238,7 @@ class Recogniser:
         cands += self._enumerations(text, protected, stop_ends[0])
         cands += self._numbered_events(text)
         cands += self._cultures(text)
+        cands += self._listed_forms(text, matches)
         cands += self._sources(text)
         cands += self._foreign_units(text, matches)
         cands += self._anaphors(text)
@@ -767,6 +770,31 @@ class Recogniser:
             if m.group(2):
                 cand.aliases.append(m.group())
             out.append(cand)
+        return out
+
+    def _listed_forms(self, text: str, matches: list[GazMatch]) -> list[Candidate]:
+        """Items of a list of cultural symbols named by a local form: 三坊七巷、船政文化、寿山石雕、
+        脱胎漆器等: an item that ends with a known craft, food or tea (or 文化) and has a short
+        name of its own before it, next to a list mark."""
+        if "、" not in text:
+            return []
+        heads = {m.end: m for m in matches if m.entry.name in self._heritage_heads}
+        out = []
+        for item in _LIST_ITEM.finditer(text):
+            s, e = item.span(1)
+            word = text[s:e]
+            head = heads.get(e)
+            if head is not None and 1 <= head.start - s <= 3:
+                name_start = s
+            elif word.endswith("文化") and 2 <= len(word) - 2 <= 3:
+                name_start, head = s, None
+            else:
+                continue
+            prefix = text[name_start:head.start if head else e - 2]
+            if prefix in self.generic or any(w in self.stops for w in (prefix, prefix[:1], prefix[-1:])):
+                continue
+            attrs = dict(head.entry.attrs) if head else {"category": "heritage"}
+            out.append(Candidate(name_start, e, "CulturalIP", word, 0.75, "heritage", attrs=attrs))
         return out
 
     def _sources(self, text: str) -> list[Candidate]:
