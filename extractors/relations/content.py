@@ -208,6 +208,14 @@ class ContentRules(RuleBase):
                 between = self.gap_text(w.end, t.start)
                 if "。" not in between and between.count("，") + between.count(",") <= 1:
                     yield Found("FEATURES", w, t, 0.6 * self.decay(w, t) ** 0.5)
+            # 《闽江入海》以闽江为线索，……，串联起三坊七巷、船政文化: the work the sentence is about,
+            # however many clauses later, when a featuring verb leads to the IP
+            opening = next((m for m in ms[:k] if m.type in ("Work", "Event")), None)
+            if opening is not None and opening is not (works[-1] if works else None) and v.is_subject(sent, opening) \
+                    and not re.search("[；;]", self.gap_text(opening.end, t.start)) \
+                    and not any(m.type in ("Work", "Event") for m in ms[ms.index(opening) + 1:k]) \
+                    and any(opening.end <= c[0] and c[1] <= t.start for c in cues):
+                yield Found("FEATURES", opening, t, 0.55)
             cs, _ = v.clause_of(sent, t.start)
             referred = None if works else self.work_referred(sent, sent.start, t.start)
             if referred is not None and any(c[1] <= t.start for c in cues):  # 该片展示了瓯绣
