@@ -180,8 +180,8 @@ def _joiner(prev_line: str, next_line: str) -> str | None:
         return None
     if _META_RE.search(prev_line):
         return None  # "来源：福州新闻网　责任编辑：林可欣": a metadata line, never a wrapped sentence
-    if _ITEM_RE.match(prev_line) and _is_heading(prev_line, next_line.rstrip()):
-        return None  # "三、互派记者与图片展" above its paragraph: a numbered heading
+    if _ITEM_RE.match(prev_line) and len(prev_line) <= 30 and len(next_line.rstrip()) >= len(prev_line) + 8:
+        return None  # "（一）X：Y" above a longer line, even in a narrow column: a numbered heading
     if _spaced(last) and _spaced(first) and not (last.isdigit() and first.isdigit()):
         return " "
     return ""

@@ -21,6 +21,7 @@ _ACCOUNT_WORDS = re.compile(r"(?i)\b(?:pages?|channels?|accounts?|handles?)\b|�
 _DESCRIPTOR = re.compile(r"(?:[\u4e00-\u9fff]{0,6}(?:媒体|电视台|电台|报纸|报社|通讯社|机构|高校|大学|侨团|社团|企业|组织|平台|公司))?")
 _DATELINE_START = re.compile(r"\s*(?:【[^】\n]{1,12}】)?\s*")
 _DATELINE_FULL = re.compile(f"(?:{DATELINE})\\s*[（(][^（()）\\n]{{0,40}}[）)]")
+_JOINT_AFTER = re.compile(r"\s*[》”」]?\s*(?:联合|共同|合作|一起|携手)")
 _ASCII_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 
 
@@ -85,6 +86,27 @@ class OrganisationRules(RuleBase):
             if made and self.cues(sent, "produce") and any(right[-1].end <= t[0] < made[0].start for t in self.cues(sent, "produce")):
                 for a in left + right:
                     yield Found("PRODUCED", a, made[0], 0.7 * f)
+        # "(并)与B联合开设《X》": a clause opening with 与B and a joint verb; its actor is the partner
+        for j, b in enumerate(sent.mentions):
+            if not v.is_org(b) or sent.english:
+                continue
+            cs, ce = v.clause_of(sent, b.start)
+            first = j
+            while first > 0 and v.is_loc(sent.mentions[first - 1]) and not v.gap(sent.mentions[first - 1], sent.mentions[first]).strip(FILLER):
+                first -= 1  # 与马来西亚《星洲日报》: the country belongs to the outlet
+            lead = self.stripped(self.gap_text(cs, sent.mentions[first].start))
+            joint = _JOINT_AFTER.match(self.text, b.end)
+            if lead[-1:] not in ("与", "和", "同", "跟") or len(lead) > 3 or joint is None:
+                continue
+            a, f = self.actor(sent, cs, carried)
+            if a is None or a.id == b.id:
+                continue
+            self.last_pair = (a, b)
+            yield Found("PARTNER_OF", a, b, 0.75 * f)
+            made = [m for m in sent.mentions[j + 1:] if m.type in ("Work", "Event") and m.start <= ce + 12]
+            if made and self.v.cues.first("produce", joint.end() - 2, made[0].start) is not None:
+                for maker in (a, b):
+                    yield Found("PRODUCED", maker, made[0], 0.7 * f)
         for ts, te in self.cues(sent, "co_found"):
             group = self._cofounders(sent, ts, carried)
             for i, a in enumerate(group):
