@@ -47,7 +47,7 @@ MOD = rf"(?:(?:(?!(?:{_STOP_RE})\b){_WORD}|\d[\w.,\-]*)\s+)"  # a modifier word:
 DET = r"(?:(?:the|a|an|its|their|his|her|our|this|that|these|those|some|several|two|three|four|five|all|both|new)\s+)"
 PH = r"⟦\d+⟧"
 END = r"(?!'s\b|-based)"  # a placeholder that is not a possessor or a "-based" modifier
-ITEM = rf"{DET}?(?:{PH}(?:'s\s+|-based\s+))?{MOD}{{0,3}}?{PH}{END}"
+ITEM = rf"(?<![\w'\-]){DET}?(?:{PH}(?:'s\s+|-based\s+))?{MOD}{{0,3}}?{PH}{END}"
 ITEM_IN = rf"{ITEM}(?:\s+in\s+{PH}{END})?"  # "the Chinese Association in Hungary"
 _CONJ = r"(?:and|or|as\s+well\s+as|plus|&)"
 SEP = (rf"(?:\s*,\s*(?:{_CONJ}\s+)?|\s+{_CONJ}\s+)(?:with\s+)?"
@@ -58,7 +58,25 @@ ADVS = (r"(?:(?:has|have|had|will|would|shall|also|recently|now|jointly|already|
         r"further|since|to|is|are|was|were|been|be|being|not|soon|first|still|often|each|every|again|[a-z]+ly|"
         r"(?:on|in|last|this|next|early|late)\s+(?:\w+|\d{4})|\d{4})\s+){0,4}")
 _PH_RE = re.compile(r"⟦(\d+)⟧")
+_ENUM_RE = re.compile(ENUM, re.IGNORECASE)
+_TIME = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|"
+         r"jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4}|\d{4}s|year|years|week|"
+         r"weeks|month|months|decade|time|spring|summer|autumn|fall|winter|weekend|morning|evening|today|past\s+\w+|"
+         r"recent\s+years|first\s+half|second\s+half|meantime|end)")
+_SPEECH_RE = re.compile(r"\b(?:said|says|say|told|tells|noted|notes|added|adds|announced|announces|stated|states|reported|"
+                        r"reports|explained|explains|revealed|reveals|believes|believed|hopes|hoped|according\s+to)\b", re.I)
 _FLAGS = re.IGNORECASE
+
+
+def _scan(rx: re.Pattern, t: str) -> Iterator[re.Match]:
+    """Matches of `rx` in `t`, overlapping ones too ("… by A and B, a hub set up by C": both passives)."""
+    pos = 0
+    while pos <= len(t):
+        hit = rx.search(t, pos)
+        if hit is None:
+            return
+        yield hit
+        pos = hit.start() + 1
 
 
 def _alt(words) -> str:
@@ -92,6 +110,17 @@ def ancestors(location_id: str) -> tuple[str, ...] | None:
         loc = geo.get_location(loc.parent)
     regions = geo.regions_of(location_id)
     return tuple(out) + tuple(sorted(regions))
+
+
+def _words(name: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", name.lower().replace("centre", "center")))
+
+
+def _head(name: str) -> str:
+    """The head noun of an English name: "Quanzhou Association of the Philippines" → "association"."""
+    first = re.split(r"\s+(?:of|for|in|on)\s+|\s*[(（]", name)[0]
+    words = re.findall(r"[A-Za-z]+", first)
+    return words[-1].lower().replace("centre", "center") if words else ""
 
 
 @dataclass
@@ -138,7 +167,7 @@ def _patterns(lex) -> "Patterns":
     promote, made = _alt(en("promotes")), _alt(en("en_promote_made"))
     demonym = _alt(demonyms()) if demonyms() else r"(?!x)x"
     c = lambda p: re.compile(p, _FLAGS)  # noqa: E731
-    gap = rf"(?:{DET}?(?:{MOD}|,\s*){{0,6}}?)"  # "a four-part documentary series, "
+    gap = rf"(?:{DET}?(?:(?:(?!(?:{_STOP_RE})\b){_WORD}|\d[\w.,\-]*)(?:\s+|\s*,\s*)){{0,6}}?)"  # "a four-part documentary series, "
     patterns = {
         # PARTNER_OF
         "sign_with": c(rf"{sign}\s+{DET}?(?:{MOD}){{0,5}}?{agree}(?:\s+(?:of|on|for)\s+{MOD}{{0,3}}?{_WORD})?\s+with\s+(?P<r>{ENUM})"),
@@ -146,7 +175,7 @@ def _patterns(lex) -> "Patterns":
         "sign_among": c(rf"(?P<l>{ENUM})\s+{ADVS}{sign}\s+{DET}?(?:{MOD}){{0,5}}?{agree}\b(?!\s+with\b)"),
         "between": c(rf"{agree}\s+between\s+(?P<l>{ENUM})"),
         "with_partner": c(rf"\b{withp}\s+(?P<r>{ENUM})"),
-        "on_work": c(rf"^\s*(?:on|for|in|to\s+(?:co-)?(?:produce|create|make|launch|host|organi[sz]e|shoot|film|run|publish|stage|present|develop))"
+        "on_work": c(rf"\s*(?:on|for|in|to\s+(?:co-)?(?:produce|create|make|launch|host|organi[sz]e|shoot|film|run|publish|stage|present|develop))"
                      rf"\s+{gap}(?P<w>{ENUM})"),
         "among_with": c(rf"(?P<l>{ENUM})\s+{ADVS}(?:{withp}|partnered|teamed\s+up|joined\s+hands|joined\s+forces|"
                         rf"(?:have|has)\s+(?:long\s+)?(?:worked|cooperated|collaborated)\s+together)\b(?!\s+with\b)"),
@@ -158,16 +187,18 @@ def _patterns(lex) -> "Patterns":
                      rf"(?:jointly\s+)?by\s+(?P<by>{ENUM_IN})"),
         "lead_by": c(rf"^\s*(?:(?P<j>jointly|co-)\s*)?(?P<v>{byv}|{parent_by})\s+(?:in\s+\d{{4}}\s+)?(?:jointly\s+)?by\s+"
                      rf"(?P<by>{ENUM_IN})\s*,\s*(?P<c>{ITEM})"),
+        "joint_by": c(rf"(?:jointly\s+|co-|together\s+)(?:{byv})\s+(?:in\s+\d{{4}}\s+)?by\s+(?P<by>{ENUM_IN})"),
         "work_by": c(rf"(?P<w>{PH}){END}\s*,\s*{DET}(?:{MOD}){{0,5}}?(?:by|from)\s+(?P<by>{ENUM})"),
         "possessive_work": c(rf"(?P<o>{PH})(?:'s)?\s+(?:{MOD}){{0,4}}?(?P<w>{PH}){END}"),
         # AFFILIATED_WITH
         "person_role_of": c(rf"(?P<p>{PH}),?\s+{DET}?(?:{MOD}){{0,3}}?{role}(?:\s+(?:of|for|at)\s+{MOD}{{0,2}}?{_WORD})?"
                             rf"\s+(?:of|at|for|with|from|in)\s+(?:the\s+)?(?P<o>{PH}){END}"),
-        "person_org_role": c(rf"(?P<p>{PH}),\s+(?:the\s+)?(?P<o>{PH})(?:'s)?\s+(?:{MOD}){{0,3}}?{role}\b"),
+        "person_org_role": c(rf"(?P<p>{PH}),\s+{DET}?(?:(?:former|veteran|senior|longtime|long-time|chief|deputy)\s+)?(?P<o>{PH})(?:'s)?\s+"
+                             rf"(?:{MOD}){{0,3}}?{role}\b"),
         "org_role_person": c(rf"(?P<o>{PH})(?:'s)?\s+(?:{MOD}){{0,3}}?{role}\s*,?\s+(?P<p>{PH}){END}"),
         "role_person_of": c(rf"{role}\s+(?P<p>{PH})\s+(?:of|from|at)\s+(?:the\s+)?(?P<o>{PH}){END}"),
         "person_role_org": c(rf"(?P<p>{PH}),\s+{DET}?(?:{MOD}){{0,3}}?{role}\s*,\s*(?:the\s+)?(?P<o>{PH}){END}"),
-        "person_verb_org": c(rf"(?P<p>{PH})(?:\s*,\s*(?:who|which)|\s+(?:who))?\s+{ADVS}(?:heads|headed|leads|led|runs|ran|chairs|"
+        "person_verb_org": c(rf"(?P<p>{PH})(?:\s*,\s*(?:who|which)|\s+(?:who)|\s*,\s*(?:a|an|the)\s+[^,;]{{0,60}}?,)?\s+{ADVS}(?:heads|headed|leads|led|runs|ran|chairs|"
                              rf"chaired|directs|directed|manages|managed|founded|co-founded|joined|represents|represented|"
                              rf"works\s+(?:for|at|with)|worked\s+(?:for|at|with)|writes\s+for|wrote\s+for|reports\s+for|"
                              rf"serves\s+(?:at|with)|served\s+(?:at|with)|is\s+with|was\s+with)\s+(?:the\s+)?(?P<o>{PH}){END}"),
@@ -182,6 +213,10 @@ def _patterns(lex) -> "Patterns":
         "comma_loc": c(rf"(?P<y>{PH}){END}\s*,\s*(?P<x>{PH}){END}"),
         "based": c(rf"{based}\s+(?:the\s+)?(?:{MOD}){{0,2}}?(?:(?:city|town|province|region|county|district)\s+of\s+)?(?P<y>{ITEM})"),
         "lead_based": c(rf"^\s*{based}\s+(?:the\s+)?(?:{MOD}){{0,3}}?(?P<y>{ITEM})\s*,\s*(?P<x>{ITEM})"),
+        "held_in": c(rf"(?P<x>{PH}){END}(?:\s*,\s*|\s+(?:is|was|were|are|will\s+be|has\s+been|had\s+been)\s+)(?:\w+ly\s+)?"
+                     rf"(?:held|staged|hosted|opened|launched|inaugurated|unveiled|took\s+place|takes\s+place|kicked\s+off|kicks\s+off|"
+                     rf"opens|convened|staged)\s+(?:(?:on|last|this|from)\s+[\w,\s]{{0,24}}?)?(?:in|at)\s+(?:the\s+)?(?:city\s+of\s+)?"
+                     rf"(?P<y>{ITEM})"),
         "dash_based": c(rf"(?P<y>{PH})-based\s+(?:{MOD}){{0,2}}?(?P<x>{PH}){END}"),
         "apposition_based": c(rf"(?P<x>{PH}){END}\s*,\s*(?:a|an|the)\s+(?:{MOD}){{0,3}}?(?P<y>{PH})-based\b"),
         "demonym": c(rf"(?<![\w\-])(?P<d>{demonym})(?![\w\-])\s+(?:{MOD}){{0,2}}?(?:(?:city|town|province|region|capital)\s+of\s+)?"
@@ -217,8 +252,9 @@ def _patterns(lex) -> "Patterns":
     }
     subject_end = re.compile(rf"(?P<e>{ENUM})(?:\s*,\s*(?:who|which|that)|\s+(?:who|which|that))?\s+{ADVS}$", _FLAGS)
     subject_like = re.compile(
-        r"^(?:(?:and|but|while|so|then|now|meanwhile|also|said|says|say)\s+)?(?:(?:in|on|since|last|this|next|early|late|by|"
-        r"from|until|earlier|later)\s+[\w\-]+(?:\s+\d{4})?\s+)?(?:(?:the|a|an|its|their|our|this|that)\s+)?"
+        rf"^(?:(?:and|but|while|so|then|now|meanwhile|also|said|says|say)\s+)?(?:(?:in|on|since|last|this|next|early|late|"
+        rf"until|earlier|later|by|from|over|during|for)\s+(?:the\s+)?{_TIME}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?\s+)?"
+        r"(?:(?:the|a|an|its|their|our|this|that)\s+)?"
         r"(?:(?:⟦\d+⟧-based|[\w\-]+-(?:based|run|owned|level|language)|local|national|provincial|municipal|official|"
         r"state|new|said|says)\s+)*$", _FLAGS)
     return Patterns(ref_class, ref_re, pair_re, patterns, subject_end, subject_like)
@@ -268,7 +304,8 @@ class EnglishRules(RuleBase):
             pos = m.end
         parts.append(self.text[pos:sent.end])
         t = "".join(parts).replace("’", "'").replace("‘", "'")
-        t = re.sub(r"\s*\([^()]*\)", "", t)  # "(GICC)", "(formerly Twitter)", "(黄山国际传播中心)"
+        t = re.sub(r"(?<=⟧)\s*\([^()]{0,80}\)|\s*\((?![^()]*⟦)[^()]{0,80}\)", "", t)  # "(GICC)", "(formerly Twitter)", "(话语权)"
+        t = re.sub(r"^\s*\((.*)\)\s*[.]?\s*$", r"\1", t)  # a sentence in brackets
         t = re.sub(r"[\"“”]\s?(⟦\d+⟧)", r"\1", t)
         t = re.sub(r"(⟦\d+⟧)\s?[\"“”]", r"\1", t)
         t = re.sub(r"(⟦\d+⟧)'(?!s\b)", r"\1", t)
@@ -294,7 +331,8 @@ class EnglishRules(RuleBase):
             rest = text[ne:ne + 4]
             if re.match(r"\s+of\b", text[ne:ne + 5]) or (self.v.mention_at(ne, ne + 3) is not None and not rest.startswith(("'", "’", ","))):
                 continue  # "the capital of", "the broadcaster RTS" (the name follows: no reference)
-            ante = self._antecedent(noun.lower(), sent, hit.start())
+            names = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", mods) if w[0].isupper() and not w.lower().endswith("-based")]
+            ante = self._antecedent(noun.lower(), mods, sent, hit.start(), names)
             if ante is None:
                 continue
             start = hit.start() if free(hit.start(), ne) else ns
@@ -323,30 +361,36 @@ class EnglishRules(RuleBase):
                 continue
             cs = max(self.text.rfind(",", sent.start, m.start), self.text.rfind(";", sent.start, m.start), sent.start - 1) + 1
             prefix = self.text[cs:m.start].strip().split()
+            if not prefix and cs > sent.start and any(n.end == len(self.text[:cs - 1].rstrip()) for n in sent.mentions):
+                continue  # an item of a list
             if len(prefix) <= 2 and not (prefix and self.lex.has("object_marker", prefix[0])):
                 return m, 0.8
-        if carried is not None and self.v.is_org(carried):
+        named = {m.id: m for m in sent.mentions if m.end <= pos and self.v.is_org(m)}
+        if len(named) == 1:  # "Zhang Wei, who heads the Fujian centre, said it had opened …"
+            return next(iter(named.values())), 0.75
+        if carried is not None and self.v.is_org(carried) and not named:
             return carried, 0.7
         return None, 0.0
 
-    def _antecedent(self, noun: str, sent: Sentence, pos: int) -> Mention | None:
+    def _antecedent(self, noun: str, mods: str, sent: Sentence, pos: int, names: list[str] = ()) -> Mention | None:
+        """What "the centre / the Quanzhou-based group / the gala" stands for: the latest
+        organisation whose name ends in that noun (works and events: named or introduced with
+        it), else the latest of the noun's type; a description with "X-based" needs the noun."""
         cls = self._ref_class.get(noun)
-        orgs = self.v.orgs
         types = {"center": {"CommunicationCenter"}, "association": {"OverseasAssociation", "Organization"},
                  "media": {"MediaOutlet"}, "org": {"Organization"}, "event": {"Event"}, "work": {"Work"}}.get(cls, set())
-        cands = [m for m in sent.mentions if m.end <= pos]
-        cands = self._en_hist[-_HISTORY:] + cands
-        key = {"centre": "center"}.get(noun, noun)
+        cands = self._en_hist[-_HISTORY:] + [m for m in sent.mentions if m.end <= pos]
+        if names:  # "the Guangxi center": a centre whose name says Guangxi
+            cands = [m for m in cands if all(w.lower() in m.text.lower() for w in names)]
+        key = "center" if noun == "centre" else noun
         content = cls in ("event", "work")
         for m in reversed(cands):
-            if content and m.type not in ("Work", "Event"):
-                continue
-            if not content and m.type not in orgs:
-                continue
-            words = set(re.findall(r"[a-z]+", m.text.lower().replace("centre", "center")))
-            if key in words or (content and key in self._descriptors(m)):
+            if content:
+                if m.type in ("Work", "Event") and (key in _words(m.text) or key in self._descriptors(m)):
+                    return m
+            elif m.type in self.v.orgs and _head(m.text) == key:
                 return m
-        if content and noun not in ("event", "activity"):
+        if "-based" in mods or (content and noun not in ("event", "activity")):
             return None
         for m in reversed(cands):
             if m.type in types:
@@ -393,16 +437,24 @@ class EnglishRules(RuleBase):
         before = t[lo:p]
         m = self._subject_end.search(before)
         if m is not None:
+            word = re.search(r"([A-Za-z]+)\s*$", t[max(0, lo + m.start("e") - 24):lo + m.start("e")])
+            relative = re.search(r"\b(?:who|which|that)\s+\S*\s*$", m.group(), _FLAGS) is not None
+            if word and word.group(1).lower() in _STOP and not relative and not self._subject_like.match(word.group(1) + " "):
+                m = None  # "prepared with Al-Ahram is aimed at": an object, not the subject
+        if m is not None:
             enum = m.group("e")
+            if len(_PH_RE.findall(enum)) > 1 and not re.search(rf"\b{_CONJ}\b", enum, _FLAGS):
+                enum = enum[list(_PH_RE.finditer(enum))[-1].start():]  # "A visited B, C signed": only C
             items = self._items(E, enum, None)
-            if len(items) > 1 and not re.search(rf"\b{_CONJ}\b", enum, _FLAGS):
-                items = items[-1:]
             picked = [(x, f) for x, f in items if x.type in kinds]
             if picked:
                 return picked
             if items:
                 return []  # the subject is something else ("Kazakhstan signed")
         best = None
+        speech = list(_SPEECH_RE.finditer(t, seg, p))
+        if speech:  # "HICC says the programme reached …": the speaker is not the subject of what is reported
+            seg = speech[-1].end()
         for hit in _PH_RE.finditer(t, seg, p):
             i = int(hit.group(1))
             mention = E.ms[i]
@@ -410,10 +462,18 @@ class EnglishRules(RuleBase):
                 continue
             cs = max(t.rfind(",", seg, hit.start()), seg - 1) + 1
             prefix = t[cs:hit.start()].strip()
-            if self._subject_like.match(prefix) and not (prefix and self.lex.has("object_marker", prefix.split()[0])):
+            if not prefix and cs > seg and t[:cs - 1].rstrip().endswith("⟧"):
+                continue  # "on Facebook, X and YouTube": an item of a list, not the start of a clause
+            if self._subject_like.match(prefix + " " if prefix else ""):
                 best = i
+                best_at = hit.start()
         if best is None:
             return []
+        group = _ENUM_RE.match(t, best_at)
+        if group is not None and group.end() <= p and re.search(rf"\b{_CONJ}\b", group.group(), _FLAGS):
+            items = [(x, f * 0.85) for x, f in self._items(E, group.group(), kinds)]  # "Xinhua and the Bangkok Post have partnered to launch"
+            if items:
+                return items
         return [(x, E.factor[best] * 0.85) for x in E.multi.get(best, [E.ms[best]]) if x.type in kinds]
 
     def _pairs(self, group: list[tuple[Mention, float]], base: float, rule: str = "en") -> Iterator[Found]:
@@ -447,7 +507,7 @@ class EnglishRules(RuleBase):
         E, orgs, made = self._en(sent, carried), self.v.orgs, frozenset({"Work", "Event"})
         R = self.re
         for name, base in (("sign_with", 0.85), ("agree_with", 0.7), ("with_partner", 0.75)):
-            for hit in R[name].finditer(E.t):
+            for hit in _scan(R[name], E.t):
                 right = self._items(E, hit.group("r"), orgs)
                 if not right:
                     continue
@@ -463,12 +523,12 @@ class EnglishRules(RuleBase):
                     for w, fw in works[:3]:
                         for a, f in left + right:
                             yield Found("PRODUCED", a, w, 0.75 * f * fw, "en")
-        for hit in R["sign_among"].finditer(E.t):
+        for hit in _scan(R["sign_among"], E.t):
             group = self._items(E, hit.group("l"), orgs)
             yield from self._pairs(group, 0.85)
-        for hit in R["between"].finditer(E.t):
+        for hit in _scan(R["between"], E.t):
             yield from self._pairs(self._items(E, hit.group("l"), orgs), 0.8)
-        for hit in R["among_with"].finditer(E.t):
+        for hit in _scan(R["among_with"], E.t):
             yield from self._pairs(self._items(E, hit.group("l"), orgs), 0.75)
 
     # -- PRODUCED -----------------------------------------------------------------
@@ -479,7 +539,7 @@ class EnglishRules(RuleBase):
         makers = orgs | {"Person"}
         made = frozenset({"Work", "Event"})
         for name, base in (("co_make", 0.8), ("make", 0.75)):
-            for hit in R[name].finditer(E.t):
+            for hit in _scan(R[name], E.t):
                 works = self._items(E, hit.group("w"), made)
                 if not works:
                     continue
@@ -493,12 +553,14 @@ class EnglishRules(RuleBase):
                 if name == "co_make":
                     yield from self._pairs(subj + partners, 0.75)
         for name in ("made_by", "lead_by"):
-            for hit in R[name].finditer(E.t):
+            for hit in _scan(R[name], E.t):
                 by = self._items(E, hit.group("by"), makers)
                 head = self._one(E, hit.group("w" if name == "made_by" else "c"))
                 if head is None or not by:
                     continue
                 w, fw = head
+                if int(_PH_RE.search(hit.group("w" if name == "made_by" else "c")).group(1)) in E.pronoun:
+                    continue  # "it was launched by X": "it" may be anything
                 joint = bool(hit.group("j")) or hit.group("v").lower().startswith("co-")
                 if w.type in made:
                     for a, f in by:
@@ -508,12 +570,14 @@ class EnglishRules(RuleBase):
                 elif w.type in orgs and self.lex.has("en_parent_by", re.sub(r"\s+", " ", hit.group("v"))):
                     for a, f in by:  # "a media hub set up in 2023 by Huangshan Daily", "Operated by X, Y …"
                         yield Found("PART_OF", w, a, 0.8 * f * fw, "en")
-        for hit in R["work_by"].finditer(E.t):
+        for hit in _scan(R["joint_by"], E.t):  # "a gala jointly organised by A and B": whatever the gala is called
+            yield from self._pairs(self._items(E, hit.group("by"), orgs), 0.7)
+        for hit in _scan(R["work_by"], E.t):
             head = self._one(E, hit.group("w"))
             if head is not None and head[0].type in made:
                 for a, f in self._items(E, hit.group("by"), makers):
                     yield Found("PRODUCED", a, head[0], 0.7 * f * head[1], "en")
-        for hit in R["possessive_work"].finditer(E.t):  # "its video series X", "CGTN's documentary X"
+        for hit in _scan(R["possessive_work"], E.t):  # "its video series X", "CGTN's documentary X"
             o, w = self._one(E, hit.group("o")), self._items(E, hit.group("w"), made)
             if o is None or not w or not (self.v.is_org(o[0]) or o[0].type == "Person"):
                 continue
@@ -530,7 +594,7 @@ class EnglishRules(RuleBase):
         for name, base in (("person_role_of", 0.8), ("person_org_role", 0.8), ("org_role_person", 0.8),
                            ("role_person_of", 0.75), ("person_role_org", 0.7), ("person_verb_org", 0.75),
                            ("person_of_org", 0.6), ("person_is_role", 0.8)):
-            for hit in self.re[name].finditer(E.t):
+            for hit in _scan(self.re[name], E.t):
                 p, o = self._one(E, hit.group("p")), self._one(E, hit.group("o"))
                 if p is None or o is None or p[0].type != "Person" or o[0].type not in orgs:
                     continue
@@ -543,17 +607,17 @@ class EnglishRules(RuleBase):
         E, v, R = self._en(sent, carried), self.v, self.re
         locs, orgs = v.locs, v.orgs
         placed = orgs | {"Place", "Event"}
-        for hit in R["possessive_loc"].finditer(E.t):  # "Kazakhstan's Khabar TV", "China's Fujian province"
+        for hit in _scan(R["possessive_loc"], E.t):  # "Kazakhstan's Khabar TV", "China's Fujian province"
             x, y = self._one(E, hit.group("x")), self._one(E, hit.group("y"))
             if x and y and x[0].type in locs and y[0].type in placed and self._ranks_below(y[0], x[0]):
                 yield Found("LOCATED_IN", y[0], x[0], 0.75, "en")
         for name in ("apposition_in", "apposition_of"):  # "Quanzhou, a port city in …", "Novi Sad, Serbia's second-largest city"
-            for hit in R[name].finditer(E.t):
+            for hit in _scan(R[name], E.t):
                 y = self._one(E, hit.group("y"))
                 xs = self._items(E, hit.group("x"), locs)
                 if y and xs and y[0].type in orgs | {"Place", "Event"} and self._ranks_below(y[0], xs[-1][0]):
                     yield Found("LOCATED_IN", y[0], xs[-1][0], 0.75, "en")
-        for hit in R["comma_loc"].finditer(E.t):  # "Nairobi, Kenya", "Prato, Tuscany"
+        for hit in _scan(R["comma_loc"], E.t):  # "Nairobi, Kenya", "Prato, Tuscany"
             y, x = self._one(E, hit.group("y")), self._one(E, hit.group("x"))
             if not (y and x and y[0].type in locs and x[0].type in locs) or y[0].id == x[0].id:
                 continue
@@ -566,19 +630,19 @@ class EnglishRules(RuleBase):
                         r"\s+(?:province|state|region|county|prefecture)\b", E.t[hit.end():], _FLAGS):
                     continue
             yield Found("LOCATED_IN", y[0], x[0], 0.75 if inside else 0.6, "en")
-        for hit in R["based"].finditer(E.t):  # "GICC is based in Lanzhou", "an association headquartered in Milan"
+        for hit in _scan(R["based"], E.t):  # "GICC is based in Lanzhou", "an association headquartered in Milan"
             ys = self._items(E, hit.group("y"), locs)
             if not ys:
                 continue
             head = self._based_subject(E, hit.start())
             for x, f in head:
                 yield Found("LOCATED_IN", x, ys[0][0], 0.8 * f, "en")
-        for hit in R["lead_based"].finditer(E.t):  # "Based in Haikou, the centre …"
+        for hit in _scan(R["lead_based"], E.t):  # "Based in Haikou, the centre …"
             ys, xs = self._items(E, hit.group("y"), locs), self._items(E, hit.group("x"), self.locatable)
             if ys and xs:
                 yield Found("LOCATED_IN", xs[0][0], ys[-1][0], 0.75 * xs[0][1], "en")
         for name in ("dash_based", "apposition_based"):  # "the Quanzhou-based group", "X, a Budapest-based weekly"
-            for hit in R[name].finditer(E.t):
+            for hit in _scan(R[name], E.t):
                 y, x = self._one(E, hit.group("y")), self._one(E, hit.group("x"))
                 if not (x and y) or y[0].type not in locs or x[0].type not in self.locatable:
                     continue
@@ -586,10 +650,21 @@ class EnglishRules(RuleBase):
                 if i in E.pronoun:
                     continue
                 yield Found("LOCATED_IN", x[0], y[0], 0.75 * x[1], "en")
-        for hit in R["demonym"].finditer(E.t):  # "the Serbian capital Belgrade", "the Brazilian newspaper Folha"
+        for hit in _scan(R["held_in"], E.t):  # "The forum was held in Haikou", "the expo, held in Nanning"
+            x, ys = self._one(E, hit.group("x")), self._items(E, hit.group("y"), locs)
+            i = int(_PH_RE.search(hit.group("x")).group(1))
+            if not (x and ys) or i in E.pronoun or x[0].type not in orgs | {"Event", "Work"}:
+                continue
+            word = re.search(r"([A-Za-z]+)\s+(?:the\s+)?$", E.t[max(0, hit.start() - 20):hit.start()])
+            if word and word.group(1).lower() in _STOP:
+                continue  # "organised by the Shanghai Museum, opened in Paris": the museum is not what opened
+            if x[0].type in orgs and E.t[hit.end("x"):hit.end("x") + 1] == ",":
+                continue  # "X, opened in 1998, …" says when, and a comma leaves who opened unclear
+            yield Found("LOCATED_IN", x[0], ys[0][0], 0.75 * x[1], "en")
+        for hit in _scan(R["demonym"], E.t):  # "the Serbian capital Belgrade", "the Brazilian newspaper Folha"
             y = self._one(E, hit.group("y"))
             country = self._country(hit.group("d"), sent)
-            if y is None or country is None or y[0].type not in placed or y[0].id == country.id:
+            if y is None or country is None or y[0].type not in orgs | {"Place"} or y[0].id == country.id:
                 continue
             if y[0].type == "Place" and self._contained(y[0], country) is False:
                 continue
@@ -621,7 +696,7 @@ class EnglishRules(RuleBase):
             return
         E, v, R = self._en(sent, carried), self.v, self.re
         for name in ("office_in", "owner_office"):
-            for hit in R[name].finditer(E.t):
+            for hit in _scan(R[name], E.t):
                 where = self._items(E, hit.group("l"), v.locs)
                 if not where:
                     continue
@@ -647,26 +722,32 @@ class EnglishRules(RuleBase):
             return
         E, v, R = self._en(sent, carried), self.v, self.re
         plat = frozenset({"Platform"})
-        for hit in R["accounts_on"].finditer(E.t):  # "Its accounts on YouTube, Instagram and TikTok"
+        for hit in _scan(R["accounts_on"], E.t):  # "Its accounts on YouTube, Instagram and TikTok"
             platforms = self._items(E, hit.group("pl"), plat)
             o = self._one(E, hit.group("o")) if hit.group("o") else None
             owners = [o] if o and v.is_org(o[0]) else self._subject(E, hit.start(), v.orgs)
             for a, f in owners:
                 for p, _ in platforms:
                     yield Found("OPERATES_ON", a, p, 0.8 * f, "en")
-        for hit in R["stream_on"].finditer(E.t):  # "the centre livestreamed the opening on Facebook, YouTube and TikTok"
+        for hit in _scan(R["stream_on"], E.t):  # "the centre livestreamed the opening on Facebook, YouTube and TikTok"
             platforms = self._items(E, hit.group("pl"), plat)
             if not platforms:
                 continue
             for a, f in self._subject(E, hit.start(), v.orgs):
                 for p, _ in platforms:
                     yield Found("OPERATES_ON", a, p, 0.75 * f, "en")
-        for hit in R["platform_account"].finditer(E.t):  # "… and, since July, on WhatsApp Channels": the owner named with 's
+        for hit in _scan(R["platform_account"], E.t):  # "its WeChat account", "… and, since July, on WhatsApp Channels"
             p = self._one(E, hit.group("pl"))
             if p is None or p[0].type != "Platform":
                 continue
+            lead = re.search(rf"(?P<o>{PH})(?:'s)?\s+(?:{MOD}){{0,2}}?$", E.t[max(0, hit.start() - 60):hit.start()], _FLAGS)
+            o = self._one(E, lead.group("o")) if lead else None
+            if o is not None and v.is_org(o[0]) and ("'s" in lead.group() or int(_PH_RE.search(lead.group()).group(1)) in E.pronoun):
+                yield Found("OPERATES_ON", o[0], p[0], 0.75 * o[1], "en")
+                continue
+            seg = max(E.t.rfind(";", 0, hit.start()), *(h.end() for h in re.finditer(r",\s*(?:while|whereas|but)\b", E.t[:hit.start()])), 0)
             owners = [(E.ms[int(h.group(1))], E.factor[int(h.group(1))])
-                      for h in re.finditer(r"⟦(\d+)⟧'s\b", E.t[:hit.start()]) if v.is_org(E.ms[int(h.group(1))])]
+                      for h in re.finditer(r"⟦(\d+)⟧'s\b", E.t[seg:hit.start()]) if v.is_org(E.ms[int(h.group(1))])]
             if owners:
                 yield Found("OPERATES_ON", owners[-1][0], p[0], 0.65 * owners[-1][1], "en")
             else:
@@ -680,11 +761,11 @@ class EnglishRules(RuleBase):
         E, v, R = self._en(sent, carried), self.v, self.re
         orgs = v.orgs
         for name in ("child_of", "child_poss", "run_by_dash", "org_poss_org"):
-            for hit in R[name].finditer(E.t):
+            for hit in _scan(R[name], E.t):
                 c, p = self._one(E, hit.group("c")), self._one(E, hit.group("p"))
                 if c and p and c[0].type in orgs and p[0].type in orgs:
                     yield Found("PART_OF", c[0], p[0], (0.55 if name == "org_poss_org" else 0.75) * p[1], "en")
-        for hit in R["member_of"].finditer(E.t):  # "X is a member of Y" (a person: AFFILIATED_WITH)
+        for hit in _scan(R["member_of"], E.t):  # "X is a member of Y" (a person: AFFILIATED_WITH)
             parents = self._items(E, hit.group("p"), orgs)
             if not parents:
                 continue
@@ -696,7 +777,7 @@ class EnglishRules(RuleBase):
                 rel = "AFFILIATED_WITH" if ch.type == "Person" else "PART_OF"
                 for par, fp in parents:
                     yield Found(rel, ch, par, 0.75 * f * fp, "en")
-        for hit in R["founds"].finditer(E.t):  # "X set up Y" (Y an alliance: X is a member)
+        for hit in _scan(R["founds"], E.t):  # "X set up Y" (Y an alliance: X is a member)
             c = self._one(E, hit.group("c"))
             if c is None or c[0].type not in orgs:
                 continue
@@ -717,14 +798,14 @@ class EnglishRules(RuleBase):
         E, v, R = self._en(sent, carried), self.v, self.re
         ip = frozenset({"CulturalIP"})
         made = frozenset({"Work", "Event"})
-        for hit in R["relative"].finditer(E.t):  # ""Noodle Road", in which a chef … pull Lanzhou beef noodles"
+        for hit in _scan(R["relative"], E.t):  # ""Noodle Road", in which a chef … pull Lanzhou beef noodles"
             w = self._one(E, hit.group("w"))
             if w is None or w[0].type not in made:
                 continue
             rest = re.split(r",\s+(?:while|but|and\s+(?:the|its|their))\b|\.\s", hit.group("rest"))[0]
             for t, _ in self._items(E, rest, ip):
                 yield Found("FEATURES", w[0], t, 0.55 * w[1], "en")
-        for hit in R["features"].finditer(E.t):
+        for hit in _scan(R["features"], E.t):
             w = self._one(E, hit.group("w"))
             if w is None or w[0].type not in made:
                 continue
@@ -732,7 +813,7 @@ class EnglishRules(RuleBase):
                 yield Found("FEATURES", w[0], t, 0.65 * w[1], "en")
         actors = v.orgs | {"Place"}
         for name, base in (("made_core", 0.7), ("promotes", 0.7)):
-            for hit in R[name].finditer(E.t):  # "has made Nanyin and string puppetry the core of its storytelling"
+            for hit in _scan(R[name], E.t):  # "has made Nanyin and string puppetry the core of its storytelling"
                 ips = self._items(E, hit.group("ips"), ip)
                 if not ips:
                     continue
@@ -749,7 +830,7 @@ class EnglishRules(RuleBase):
         heads = v.orgs | {"Work", "Platform"}
         found_heads: list[tuple[Mention, float]] = []
         for name, base in (("audience_in", 0.65), ("reach", 0.65)):
-            for hit in R[name].finditer(E.t):
+            for hit in _scan(R[name], E.t):
                 targets = self._items(E, hit.group("t"), where)
                 if not targets:
                     continue
@@ -761,7 +842,7 @@ class EnglishRules(RuleBase):
                             yield Found("REACHES", h, t, base * f, "en")
         if found_heads:  # ", with the fastest growth in Europe and Latin America"
             for name in ("with_most", "with_largest"):
-                for hit in R[name].finditer(E.t):
+                for hit in _scan(R[name], E.t):
                     for t, _ in self._items(E, hit.group("t"), where):
                         h, f = found_heads[0]
                         yield Found("REACHES", h, t, 0.6 * f, "en")

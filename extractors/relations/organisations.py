@@ -244,6 +244,9 @@ class OrganisationRules(RuleBase):
         # 该中心由A指导、B承建运营
         for ys, ye in self.outside(sent, [(mt.start(), mt.end()) for mt in re.finditer("由", text[sent.start:sent.end])]):
             ys, ye = ys + sent.start, ye + sent.start
+            k = self.index_before(sent, ys)
+            if k >= 0 and not v.is_org(ms[k]) and not self.stripped(self.gap_text(ms[k].end, ys)):
+                continue  # 本届论坛由A主办: A made the forum (PRODUCED); nobody is A's part
             child, f = self.actor(sent, ys, carried)
             if child is None:
                 continue
