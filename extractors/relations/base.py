@@ -64,6 +64,7 @@ class RuleBase:
             "produced": (frozenset({"Work", "Event", "Platform"}), ("produce", "produce_weak", "publish")),
             "features": (frozenset({"CulturalIP"}), ()),
             "listed": (orgs, ()),
+            "owned": (frozenset({"Work"}), ()),
             "possessive": (frozenset({"Work"}), ()),
             "promotes": (frozenset({"CulturalIP"}), ("promotes",)),
             "affiliated": (frozenset({"Person"}), ()),

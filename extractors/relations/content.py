@@ -10,11 +10,13 @@ import re
 from collections.abc import Iterator
 
 from extractors.relations.base import Found, RuleBase
-from extractors.relations.structure import Mention, Sentence
+from extractors.relations.structure import FILLER, Mention, Sentence
 
 # "…'s documentary "X"": group 1 is empty when an entity mention ends right before the 's
 _POSSESSIVE_RE = re.compile(r"(?:(the (?:centre|center|group|agency|station|broadcaster))|)['’]s\s+(?:[\w\-]+\s+){0,3}[\"“]?$",
                             re.IGNORECASE)
+_OWN_WORK = re.compile(r"(?:其|该中心的?|该台的?|该社的?|该集团的?)(?:[\u4e00-\u9fff]{0,4}(?:语|文|版))?"
+                       r"[\u4e00-\u9fff]{0,6}(?:栏目|节目|专栏|纪录片|短片|系列|视频|品牌|账号|作品|专题)?")
 _LIST_TAIL_RE = re.compile(r"[、和及与]|$")
 # "3.北京广播电视台：《京剧·拉美行》融媒体报道": an item of a list, its maker before the colon
 _ITEM_LEAD_RE = re.compile(r"\s*(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,2}、|[•·●■◆-])?\s*$")
@@ -110,6 +112,17 @@ class ContentRules(RuleBase):
             works = [m for m in ms if pe <= m.start <= ce + 20 and m.type == "Work"]
             if works:
                 yield Found("PRODUCED", author, works[0], 0.75 * f)
+
+    def owned(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
+        """其英文视频栏目《熊猫邮差》: a possessive pronoun opening the clause names the work of
+        the actor carried over from the sentence before."""
+        if carried is None or not self.v.is_org(carried):
+            return
+        for w in sent.mentions:
+            cs, _ = self.v.clause_of(sent, w.start)
+            prefix = self.text[cs:w.start].strip(FILLER)
+            if w.type == "Work" and _OWN_WORK.fullmatch(prefix) and not prefix.startswith(("其中", "其他", "其余", "其实", "其次")):
+                yield Found("PRODUCED", carried, w, 0.6)
 
     def _made_by(self, sent: Sentence, triggers: list[tuple[int, int]]) -> Iterator[Found]:
         """"本届论坛由A与B共同主办" / "该片由A出品、B承制": the work opens the clause, its makers follow 由."""

@@ -17,6 +17,8 @@ LOCATION_RANK = {"Place": 1, "Country": 2, "WorldRegion": 3}
 _DIRECTION_RE = re.compile(r"[东西南北中]+部?(?:地区|地带)?|地区|片区|一带")
 _PAIR_JOINS = frozenset({"—", "－", "-", "–", "——", "与", "和", "同"})
 _CITY_OF = re.compile(r"的?(?:首都|首府|旧都|古都|最大城市|第[二三四五]大城市|港口城市|港城|边境城市|城市|港口)")
+_AUDIENCE_WHERE = re.compile(r"(?:受众|用户|粉丝|观众|读者|听众)(?:群体|群)?(?:主要|大多|大部分|多|则)?"
+                             r"(?:以|来自|分布在|分布于|集中在|集中于|遍布|覆盖)")
 _ADMIN_RE = re.compile(r"[\u4e00-\u9fff]{1,4}[省市县区镇乡村州盟旗]")
 
 
@@ -310,6 +312,19 @@ class PlaceRules(RuleBase):
             if head is not None and (head.id, m.id) not in seen:
                 seen.add((head.id, m.id))
                 yield Found("REACHES", head, m, 0.65 * f * self.decay(head, m) ** 0.5)
+        # 其海外受众以东南亚和中东为主 / 账号受众主要分布在北美和欧洲: the audience first, then where it is
+        for au in _AUDIENCE_WHERE.finditer(self.text, sent.start, sent.end):
+            _, ce = v.clause_of(sent, au.start())
+            tails = [m for m in ms if m.type in reachable and au.end() <= m.start <= ce]
+            if not tails:
+                continue
+            head, f = self._work_reaching(sent, v.clause_of(sent, au.start())[0], au.start())
+            if head is None:
+                head, f = self.actor(sent, au.start(), carried, kinds=v.orgs | {"Work", "Platform"})
+            for t in tails if head is not None else ():
+                if (head.id, t.id) not in seen:
+                    seen.add((head.id, t.id))
+                    yield Found("REACHES", head, t, 0.7 * f)
         if sent.english:
             for ns, ne in self.cues(sent, "audience"):
                 j = self.index_after(sent, ne)
