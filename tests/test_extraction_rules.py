@@ -191,3 +191,30 @@ def test_quoted_events_by_the_word_after_them():
     assert types.get("潍坊国际风筝会") == "Event" and types.get("风筝飞过海") == "Event"
     assert any(t == "Event" and n.startswith("碉楼与家书") for n, t in types.items())
     assert types.get("侨声网") == "MediaOutlet"
+
+
+def test_possessive_pronoun_and_audience_regions_refer_to_the_last_actor():
+    _, rels, _ = extracted("湖北国际传播中心成立于2023年。其英文栏目《江城漫步》聚焦热干面。其中，《汉口老街》最受欢迎。"
+                           "其海外受众以东南亚和中东为主。")
+    assert ("PRODUCED", "湖北国际传播中心", "江城漫步") in rels
+    assert ("PRODUCED", "湖北国际传播中心", "汉口老街") not in rels
+    assert {("REACHES", "湖北国际传播中心", "东南亚"), ("REACHES", "湖北国际传播中心", "中东")} <= rels
+
+
+def test_clause_opening_with_a_partner_and_a_joint_verb():
+    _, rels, _ = extracted("江苏国际传播中心介绍了海外布局。2024年，中心在马来西亚吉隆坡设立工作站，"
+                           "并与马来西亚《星洲日报》联合开设“江南来信”专栏。")
+    assert any(ty == "PARTNER_OF" and {h, t} == {"江苏国际传播中心", "星洲日报"} for ty, h, t in rels)
+    assert {("PRODUCED", "江苏国际传播中心", "江南来信"), ("PRODUCED", "星洲日报", "江南来信")} <= rels
+
+
+def test_an_event_organised_by_makes_nobody_a_part():
+    _, rels, _ = extracted("澜湄媒体合作论坛在昆明开幕。本届论坛由云南省人民政府与中国外文局共同主办。")
+    assert not any(ty == "PART_OF" for ty, _, _ in rels)
+    assert ("PRODUCED", "中国外文局", "澜湄媒体合作论坛") in rels
+
+
+def test_listed_local_forms_of_crafts_and_cultures():
+    types, _, _ = extracted("纪录片串联起三坊七巷、船政文化、寿山石雕、脱胎漆器等福州元素。推动企业文化、历史文化建设。")
+    assert {"船政文化", "寿山石雕", "脱胎漆器"} <= {n for n, t in types.items() if t == "CulturalIP"}
+    assert "企业文化" not in types and "历史文化" not in types
