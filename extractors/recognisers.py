@@ -82,6 +82,10 @@ _VERBS_AFTER_NAMES = frozenset({"提到", "提出", "提供", "多次", "多年"
 _AFTER_A_NAME = frozenset("的与和及等在是为将也于已还都就则对向从以由、，。；：！？")
 # One item of a Chinese list: between list marks (、) or a list's opening and its closing 等.
 _LIST_ITEM = re.compile(f"(?:(?<=[、，：“（])|(?<=^))([{_CJK}]{{2,7}})(?=[、等和及]|”?等)", re.M)
+_OVERSEAS_CHINESE = re.compile("华人|华侨|侨胞|华商|华裔")
+_ASSOCIATION_HEAD = re.compile("会$|社团$|联盟$")
+_LANGUAGE_VERSION = re.compile(f"(?:^|[{_CJK}])[{_CJK}]{{1,4}}(?:语|文)$")
+_NOT_UNITS = ("频道", "渠道", "报道", "赛道", "轨道", "通道", "味道", "知道", "语道")
 _FOREIGN_UNIT = re.compile(f"[{_CJK}]{{1,3}}?[县市州省郡道]")
 
 
@@ -531,13 +535,15 @@ class Recogniser:
             if lead and len(modifier) - lead.end() >= 2:  # 本届闽南文化周 is the 闽南文化周 named before
                 p += lead.end()
                 modifier, name = text[p:s], text[p:e]
+            if etype == "MediaOutlet" and _LANGUAGE_VERSION.search(modifier):
+                continue  # 葡萄牙语频道, 英文版: a language version, not an outlet of its own
             determined = _DETERMINED.search(modifier) if etype == "Event" else None
             if determined:
                 start = p + determined.start()
                 out.append(Candidate(start, e, etype, text[start:e], 0.5, "anaphor",
                                      anaphor=True, soft_head=True, attrs={"head": suffix}))
                 continue  # 本届论坛, 第三届论坛, 4场分论坛: this or that edition, not a name
-            if e < len(text) and text[e] in "报" and etype == "MediaOutlet":
+            if text.startswith("报业", e) and etype == "MediaOutlet":
                 continue  # 日报 followed by 报业集团 is read by the longer head
             anchors = [a for a in by_start[bisect_left(starts, p):bisect_left(starts, s)] if a.end <= s]
             if any(a.start == p and a.end == s and a.entry.type == "Platform" for a in anchors):
@@ -551,6 +557,8 @@ class Recogniser:
             if "overseas" in flags:
                 foreign = any(a.entry.type == "WorldRegion" or _foreign_location(a.entry) for a in anchors)
                 etype = "OverseasAssociation" if foreign or "侨" in modifier else etype
+            elif etype == "Organization" and _OVERSEAS_CHINESE.search(modifier) and _ASSOCIATION_HEAD.search(suffix):
+                etype = "OverseasAssociation"  # 新南威尔士州华人社团联合会
             if suffix == "论坛" and follows_role:
                 etype = "Organization"
             weak = "weak" in flags and not (anchors or follows_role or re.search("[A-Za-z]", modifier))
@@ -576,7 +584,9 @@ class Recogniser:
             return "Organization"
         if _LATIN_CHINESE.search(name):
             return "OverseasAssociation"
-        first = self.gaz.get(name.split(" ", 1)[0])
+        words = name.split(" ")
+        first = self.gaz.get(words[1] if len(words) > 2 and self.gaz.get(words[0]) and self.gaz.get(words[0]).type == "Country"
+                             else words[0])  # Canada Jiangsu Business Association: the hometown after the country
         return "OverseasAssociation" if first is not None and first.type == "Place" \
             and str(first.attrs.get("parent", "")).startswith(("place:", "country:cn")) else "Organization"
 
@@ -608,6 +618,8 @@ class Recogniser:
                 continue
             start = p
             name = text[start:m.end()]
+            if etype == "Organization":
+                etype = self._latin_org_type(name)  # Canada Jiangsu Business Association
             out.append(Candidate(start, m.end(), etype, name, 0.75, "suffix", weak="weak" in flags and len(words) < 1))
         return out
 
@@ -814,8 +826,8 @@ class Recogniser:
             p = a.end
             while True:
                 u = _FOREIGN_UNIT.match(text, p)
-                if not u or any(w in u.group() for w in ("的", "在", "与", "和")):
-                    break
+                if not u or any(w in u.group() for w in ("的", "在", "与", "和")) or u.group().endswith(_NOT_UNITS):
+                    break  # 葡萄牙语频道: a channel, not a province (道)
                 name = u.group()
                 known = self.gaz.get(name) or self.gaz.get(name[:-1])
                 cand = Candidate(u.start(), u.end(), "Place", name, 0.7, "place", entry=known if known and known.type == "Place" else None)

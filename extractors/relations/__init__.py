@@ -24,6 +24,7 @@ from extractors.relations.structure import DocView, Mention, Sentence
 from ontology import load_ontology
 
 __all__ = ["RelationExtractor", "extract_relations", "mentions_of"]
+MAX_EVIDENCE = 400  # characters: evidence reaching back further keeps its own sentence only
 
 
 def mentions_of(doc: Doc) -> list[Mention]:
@@ -86,7 +87,7 @@ def extract_relations(text: str, mentions: Iterable[Mention], threshold: float =
         if len(sent.mentions) + len(sent.nested) >= 2 or speaker is not None or rules.refers_back(sent):
             found = (f for name in rules.applicable(sent) for f in getattr(rules, name)(sent, actor))
             for f in islice(found, max_pairs):
-                _keep(best, f, sent, rtypes, nested)
+                _keep(best, f, sent, rtypes, nested, view)
                 if f.type == "AFFILIATED_WITH" and f.tail.type in view.orgs:
                     known = employer.get(f.head.id)
                     if known is None or (f.tail.start < known.start and f.tail.start >= sent.start):
@@ -123,7 +124,7 @@ def _speaker_org(view: DocView, sent: Sentence, employer: dict[str, Mention]) ->
     return employer.get(nxt.id)
 
 
-def _keep(best: dict, f: Found, sent: Sentence, rtypes: dict, nested: set) -> None:
+def _keep(best: dict, f: Found, sent: Sentence, rtypes: dict, nested: set, view: DocView) -> None:
     rt = rtypes.get(f.type)
     if rt is None or f.head.id == f.tail.id or not rt.accepts(f.head.type, f.tail.type):
         return
@@ -136,7 +137,12 @@ def _keep(best: dict, f: Found, sent: Sentence, rtypes: dict, nested: set) -> No
     conf = round(min(1.0, max(0.01, f.confidence)), 3)
     old = best.get(key)
     if old is None or conf > old.confidence:
-        best[key] = RelationCandidate(f.type, head, tail, sent.start, sent.end, conf)
+        start = sent.start
+        first = min(f.head.start, f.tail.start)
+        if first < start:  # an actor carried over: the evidence reaches back to where it is named
+            named = view.sentence_start(first)
+            start = named if sent.end - named <= MAX_EVIDENCE else start
+        best[key] = RelationCandidate(f.type, head, tail, start, sent.end, conf)
 
 
 def _propagate_affiliations(best: dict, nested: set[tuple[str, str]]) -> None:

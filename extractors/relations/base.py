@@ -50,6 +50,7 @@ class RuleBase:
         self.last_org: dict[str, Mention] = {}  # organisation type → last one named
         self._anaphoric: dict[int, bool] = {}  # sentence start → opens a clause with an anaphor
         self._memo_sent: Sentence | None = None
+        self.sentence: Sentence | None = None  # the sentence the rules are reading (set by `applicable`)
         self._memo: dict[tuple[str, bool], list[tuple[int, int]]] = {}
         orgs, locs = view.orgs, view.locs
         # rule → (argument types of which one must occur, cues of which one must occur)
@@ -59,7 +60,7 @@ class RuleBase:
             "located": (locs, ()),
             "presence": (locs, ("presence_noun",)),
             "reaches": (frozenset({"Country", "WorldRegion"}), ("reaches", "shown_in", "audience")),
-            "operates": (frozenset({"Platform"}) | orgs, ("account",)),
+            "operates": (frozenset({"Platform"}), ()),
             "part_of": (orgs, ()),
             "produced": (frozenset({"Work", "Event", "Platform"}), ("produce", "produce_weak", "publish")),
             "features": (frozenset({"CulturalIP"}), ()),
@@ -85,6 +86,10 @@ class RuleBase:
 
     # -- shared helpers ---------------------------------------------------------
     def decay(self, a: Mention, b: Mention) -> float:
+        """Closer mentions, likelier pair; an actor carried over from an earlier sentence is
+        discounted where it is carried (`actor`), not again for its distance."""
+        if self.sentence is not None and min(a.start, b.start) < self.sentence.start:
+            return 1.0
         d = max(0, max(a.start, b.start) - min(a.end, b.end))
         return max(0.6, 1.0 - d / 160)
 
@@ -155,6 +160,7 @@ class RuleBase:
 
     def applicable(self, sent: Sentence) -> list[str]:
         """Names of the rules whose argument types and cues occur in the sentence at all."""
+        self.sentence = sent
         out = []
         for name, (needs, cues) in self.requires.items():
             if not needs.isdisjoint(sent.types) and (not cues or any(c in sent.cues for c in cues)):
@@ -180,6 +186,8 @@ class RuleBase:
         loose = [m for m in before if not self._is_object(sent, m)]
         if loose:
             return loose[-1], 0.7
+        if usable:  # 据中心统计，受众…: every organisation before is an object; the actor carries on
+            return carried, 0.6
         return None, 0.0
 
     def _is_object(self, sent: Sentence, m: Mention) -> bool:

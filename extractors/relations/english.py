@@ -33,6 +33,7 @@ from extractors.relations.structure import Mention, Sentence
 
 DEMONYMS_PATH = Path(__file__).resolve().parents[1] / "data" / "demonyms_en.tsv"
 LOCATION_RANK = {"Place": 1, "Country": 2, "WorldRegion": 3}
+_SUPERSEDED = frozenset({"reaches"})  # rules of the other families that English sentences do not run
 _HISTORY = 400  # outer mentions of earlier sentences kept for definite descriptions
 
 _STOP = frozenset("""
@@ -174,6 +175,12 @@ def _patterns(lex) -> "Patterns":
         "agree_with": c(rf"{agree}\s+with\s+(?P<r>{ENUM})"),
         "sign_among": c(rf"(?P<l>{ENUM})\s+{ADVS}{sign}\s+{DET}?(?:{MOD}){{0,5}}?{agree}\b(?!\s+with\b)"),
         "between": c(rf"{agree}\s+between\s+(?P<l>{ENUM})"),
+        "signed_by": c(rf"{agree}\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+)?(?:jointly\s+)?signed\s+"
+                       rf"(?:(?:{MOD}){{0,3}}?)?by\s+(?P<l>{ENUM})"),
+        "partner_poss": c(rf"(?P<a>{PH})'s\s+(?:(?:long-?time|longtime|strategic|key|main|local|media|new|foreign|overseas|"
+                          rf"content|broadcast)\s+){{0,2}}partners?\s*,?\s+(?P<r>{ENUM})"),
+        "co_production_of": c(rf"(?P<w>{PH}){END}\s*,\s*{DET}?(?:{MOD}){{0,3}}?(?:co-production|joint\s+production|collaboration|"
+                              rf"joint\s+project|partnership)\s+(?:between|of|by|from)\s+(?P<l>{ENUM})"),
         "with_partner": c(rf"\b{withp}\s+(?P<r>{ENUM})"),
         "on_work": c(rf"\s*(?:on|for|in|to\s+(?:co-)?(?:produce|create|make|launch|host|organi[sz]e|shoot|film|run|publish|stage|present|develop))"
                      rf"\s+{gap}(?P<w>{ENUM})"),
@@ -182,17 +189,22 @@ def _patterns(lex) -> "Patterns":
         # PRODUCED
         "co_make": c(rf"\b{cov}\s+{gap}(?P<w>{ENUM})"),
         "make": c(rf"\b{make}\s+{gap}(?P<w>{ENUM})"),
-        "made_by": c(rf"(?P<w>{PH}){END}(?:\s*,\s*{DET}?(?:{MOD}){{0,6}}?|\s+(?:is|was|were|are|has\s+been|have\s+been|"
-                     rf"will\s+be|had\s+been|being)\s+)(?:(?P<j>jointly|co-)\s*)?(?P<v>{byv}|{parent_by})\s+(?:in\s+\d{{4}}\s+)?"
+        "made_by": c(rf"(?P<w>{PH}){END}(?:\s*,\s*{DET}?(?:{MOD}){{0,6}}?|\s*,?\s+(?:(?:which|that|who)\s+)?(?:is|was|were|are|has\s+been|"
+                     rf"have\s+been|will\s+be|had\s+been|being)\s+)(?:(?P<j>jointly|co-)\s*)?(?P<v>{byv}|{parent_by})\s+(?:in\s+\d{{4}}\s+)?"
                      rf"(?:jointly\s+)?by\s+(?P<by>{ENUM_IN})"),
         "lead_by": c(rf"^\s*(?:(?P<j>jointly|co-)\s*)?(?P<v>{byv}|{parent_by})\s+(?:in\s+\d{{4}}\s+)?(?:jointly\s+)?by\s+"
                      rf"(?P<by>{ENUM_IN})\s*,\s*(?P<c>{ITEM})"),
         "joint_by": c(rf"(?:jointly\s+|co-|together\s+)(?:{byv})\s+(?:in\s+\d{{4}}\s+)?by\s+(?P<by>{ENUM_IN})"),
+        "dash_made": c(rf"(?P<o>{PH})-(?:produced|made|created|organi[sz]ed|hosted|backed|funded|sponsored|commissioned|run)\s+"
+                       rf"(?:{MOD}){{0,3}}?(?P<w>{PH}){END}"),
         "work_by": c(rf"(?P<w>{PH}){END}\s*,\s*{DET}(?:{MOD}){{0,5}}?(?:by|from)\s+(?P<by>{ENUM})"),
-        "possessive_work": c(rf"(?P<o>{PH})(?:'s)?\s+(?:{MOD}){{0,4}}?(?P<w>{PH}){END}"),
+        "possessive_work": c(rf"(?P<o>{PH})(?:'s)?\s+(?:(?:(?!(?:{_STOP_RE})\b){_WORD}|\d[\w.,\-]*)(?:\s+|\s*,\s*)){{0,4}}?(?P<w>{PH}){END}"),
         # AFFILIATED_WITH
         "person_role_of": c(rf"(?P<p>{PH}),?\s+{DET}?(?:{MOD}){{0,3}}?{role}(?:\s+(?:of|for|at)\s+{MOD}{{0,2}}?{_WORD})?"
                             rf"\s+(?:of|at|for|with|from|in)\s+(?:the\s+)?(?P<o>{PH}){END}"),
+        "person_role_of_dept": c(rf"(?P<p>{PH}),?\s+{DET}?(?:{MOD}){{0,3}}?{role}\s+(?:of|at|in|on)\s+(?:the\s+)?(?P<o>{PH})'s\s+"
+                                 rf"(?:{MOD}){{0,3}}?(?:desk|department|bureau|office|team|service|division|unit|section|"
+                                 rf"channel|newsroom|studio|programme|program|project)s?\b"),
         "person_org_role": c(rf"(?P<p>{PH}),\s+{DET}?(?:(?:former|veteran|senior|longtime|long-time|chief|deputy)\s+)?(?P<o>{PH})(?:'s)?\s+"
                              rf"(?:{MOD}){{0,3}}?{role}\b"),
         "org_role_person": c(rf"(?P<o>{PH})(?:'s)?\s+(?:{MOD}){{0,3}}?{role}\s*,?\s+(?P<p>{PH}){END}"),
@@ -217,15 +229,17 @@ def _patterns(lex) -> "Patterns":
                      rf"(?:held|staged|hosted|opened|launched|inaugurated|unveiled|took\s+place|takes\s+place|kicked\s+off|kicks\s+off|"
                      rf"opens|convened|staged)\s+(?:(?:on|last|this|from)\s+[\w,\s]{{0,24}}?)?(?:in|at)\s+(?:the\s+)?(?:city\s+of\s+)?"
                      rf"(?P<y>{ITEM})"),
-        "dash_based": c(rf"(?P<y>{PH})-based\s+(?:{MOD}){{0,2}}?(?P<x>{PH}){END}"),
-        "apposition_based": c(rf"(?P<x>{PH}){END}\s*,\s*(?:a|an|the)\s+(?:{MOD}){{0,3}}?(?P<y>{PH})-based\b"),
+        "dash_based": c(rf"(?P<y>{PH})-(?:based|headquartered)\s+(?:{MOD}){{0,2}}?(?P<x>{PH}){END}"),
+        "apposition_based": c(rf"(?P<x>{PH}){END}\s*,\s*(?:a|an|the)\s+(?:{MOD}){{0,3}}?(?P<y>{PH})-(?:based|headquartered)\b"),
         "demonym": c(rf"(?<![\w\-])(?P<d>{demonym})(?![\w\-])\s+(?:{MOD}){{0,2}}?(?:(?:city|town|province|region|capital)\s+of\s+)?"
                      rf"(?P<y>{PH}){END}"),
         # PRESENCE_IN
         "office_in": c(rf"\b{office_verb}\s+{DET}?(?:{MOD}|\w+-person\s+){{0,3}}?{office}s?\s+in\s+(?:the\s+)?"
                        rf"(?:(?P<d>{demonym})\s+)?(?:{MOD}){{0,2}}?(?P<l>{ENUM})"),
+        "office_of": c(rf"(?P<l>{PH})\s+{office}s?\s+of\s+(?:the\s+)?(?P<o>{PH}){END}"),
+        "owner_place_office": c(rf"(?P<o>{PH})'s\s+(?P<l>{PH})\s+(?:{MOD}){{0,1}}?{office}s?\b"),
         "owner_office": c(rf"(?P<o>{PH})(?:'s)?\s+(?:{MOD}){{0,2}}?{office}s?\s+in\s+(?:the\s+)?(?:{MOD}){{0,2}}?(?P<l>{ENUM})"),
-        "its_first": c(rf",\s+its\s+first\s+(?:{MOD}){{0,2}}?(?:in|outside)\s+(?:the\s+)?(?P<l>{ITEM})"),
+        "its_first": c(rf",\s+(?:its|{PH})\s+first\s+(?:{MOD}){{0,2}}?(?:in|outside)\s+(?:the\s+)?(?P<l>{ITEM})"),
         # OPERATES_ON
         "accounts_on": c(rf"(?:(?P<o>{PH})(?:'s)?\s+)?(?:{MOD}){{0,3}}?(?:{account}|{audience})\s+on\s+(?P<pl>{ENUM})"),
         "stream_on": c(rf"\b{stream}\s+(?:{DET}?(?:{MOD}){{0,4}}?)?(?:live\s+)?on\s+(?P<pl>{ENUM})"),
@@ -234,11 +248,15 @@ def _patterns(lex) -> "Patterns":
         "child_of": c(rf"(?P<c>{PH}){END}\s*,\s*{DET}?(?:{MOD}){{0,3}}?{child}\s+(?:of|under|within|owned\s+by|run\s+by|"
                       rf"operated\s+by|from)\s+(?:the\s+)?(?P<p>{PH}){END}"),
         "child_poss": c(rf"(?P<c>{PH}){END}\s*,\s*(?:the\s+|a\s+)?(?P<p>{PH})'s\s+(?:{MOD}){{0,3}}?{child}\b"),
+        "child_verb": c(rf"(?P<c>{PH}){END}(?:\s+(?:is|was|are|were|remains)|\s*,)\s+(?:(?:also|now|still|directly|formally)\s+)?"
+                        rf"(?:affiliated\s+(?:with|to)|part\s+of|a\s+(?:unit|subsidiary|division|branch|department)\s+of|"
+                        rf"an\s+(?:arm|affiliate|offshoot)\s+of|under)\s+(?:the\s+)?(?P<p>{PH}){END}"),
         "member_of": c(rf"{member}\s+(?:the\s+)?(?P<p>{ITEM})"),
         "founds": c(rf"\b{found}\s+{DET}?(?:{MOD}){{0,3}}?(?P<c>{PH}){END}"),
         "run_by_dash": c(rf"(?P<p>{PH})-(?:run|owned|backed|operated|affiliated|managed)\s+(?:{MOD}){{0,2}}?(?P<c>{PH}){END}"),
         "org_poss_org": c(rf"(?P<p>{PH})'s\s+(?P<c>{PH}){END}"),
         # FEATURES / PROMOTES
+        "named_work": c(rf"(?:{PH}(?:'s)?|\bits|\btheir)\s+(?:{MOD}){{0,4}}?{_alt(en('en_ref_work'))}\s+(?-i:[\"“A-Z⟦])"),
         "relative": c(rf"(?P<w>{PH}){END}\s*,?\s+(?:in\s+which|which|that|where|whose)\s+(?P<rest>[^;]*)"),
         "features": c(rf"(?P<w>{PH}){END}(?:\s*,\s*{DET}?(?:{MOD}){{0,6}}?|\s+(?:{MOD}){{0,3}}?)(?:{feature})\s+{DET}?(?:{MOD}){{0,4}}?"
                       rf"(?P<ips>{ENUM})"),
@@ -246,7 +264,9 @@ def _patterns(lex) -> "Patterns":
         "promotes": c(rf"\b{promote}\s+{DET}?(?:{MOD}){{0,3}}?(?P<ips>{ENUM})"),
         # REACHES
         "audience_in": c(rf"\b{audience}(?P<gap>[^;⟦]{{0,60}}?)\b(?:in|across|throughout|from|around)\s+(?:the\s+)?(?P<t>{ENUM})"),
-        "reach": c(rf"\b{reach}\s+(?:(?:audiences?|viewers|readers|users|people|listeners)\s+(?:in|across|throughout)\s+)?(?:the\s+)?(?P<t>{ENUM})"),
+        "reach": c(rf"\b{reach}\s+(?:(?:audiences?|viewers|readers|users|people|listeners)\s+(?:in|across|throughout)\s+|"
+                   rf"(?:(?:more\s+than|over|about|around|nearly|some)\s+)?\d+\s+(?:{MOD}){{0,4}}?(?:countries|regions|nations|markets|cities)"
+                   rf"(?:\s+and\s+regions)?\s*,?\s+(?:including|such\s+as|notably|especially|among\s+them|in|across)\s+)?(?:the\s+)?(?P<t>{ENUM})"),
         "with_most": c(rf",\s+with\s+(?:the\s+)?(?:{MOD}){{0,4}}?(?:in|across|from)\s+(?:the\s+)?(?P<t>{ENUM})"),
         "with_largest": c(rf",\s+with\s+(?P<t>{ENUM})\s+(?:the|as|its)\s+(?:{MOD}){{0,2}}?(?:audiences?|markets?|viewers)\b"),
     }
@@ -270,13 +290,29 @@ class EnglishRules(RuleBase):
         self.re, self._subject_end, self._subject_like = P.patterns, P.subject_end, P.subject_like
         self._en_hist: list[Mention] = []
         self._en_memo: tuple[int, EnglishView] | None = None
+        self._en_actor: Mention | None = None  # the organisation the last English sentence was about
 
     # -- discourse ------------------------------------------------------------------
     def after(self, sent: Sentence) -> None:
         super().after(sent)
+        if sent.english and self._en_memo is not None and self._en_memo[0] == sent.start:
+            E = self._en_memo[1]  # the actor "it / its" will stand for next: the organisation the sentence opens with
+            for hit in _PH_RE.finditer(E.t):
+                m = E.ms[int(hit.group(1))]
+                cs = max(E.t.rfind(",", 0, hit.start()), E.t.rfind(";", 0, hit.start()), -1) + 1
+                prefix = E.t[cs:hit.start()].strip()
+                if self.v.is_org(m) and self._subject_like.match(prefix + " " if prefix else ""):
+                    self._en_actor = m
+                    break
         self._en_hist.extend(sent.mentions)
         if len(self._en_hist) > 2 * _HISTORY:
             del self._en_hist[:-_HISTORY]
+
+    def applicable(self, sent: Sentence) -> list[str]:
+        names = super().applicable(sent)
+        if sent.english:  # en_reaches reads English audiences with the work or speaker the sentence is about
+            names = [n for n in names if n not in _SUPERSEDED]
+        return names
 
     def refers_back(self, sent: Sentence) -> bool:
         return super().refers_back(sent) or (sent.english and "en_anaphor" in sent.cues)
@@ -331,7 +367,8 @@ class EnglishRules(RuleBase):
             rest = text[ne:ne + 4]
             if re.match(r"\s+of\b", text[ne:ne + 5]) or (self.v.mention_at(ne, ne + 3) is not None and not rest.startswith(("'", "’", ","))):
                 continue  # "the capital of", "the broadcaster RTS" (the name follows: no reference)
-            names = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", mods) if w[0].isupper() and not w.lower().endswith("-based")]
+            names = [w.group() for w in re.finditer(r"[A-Za-z][\w'’\-]*", mods) if w.group()[0].isupper()
+                     and not w.group().lower().endswith("-based") and free(hit.start(1) + w.start(), hit.start(1) + w.end())]
             ante = self._antecedent(noun.lower(), mods, sent, hit.start(), names)
             if ante is None:
                 continue
@@ -342,34 +379,40 @@ class EnglishRules(RuleBase):
             s, e = sent.start + hit.start(), sent.start + hit.end()
             if not free(s, e) or text[e:e + 1] in ("'", "’", "-"):
                 continue
-            ante, f = self._pronoun(sent, s, carried)
+            ante, f = self._pronoun(sent, s, carried, [r[0] for r in out])
             if ante is not None:
                 out.append((Mention(s, e, ante.type, ante.id, text[s:e]), f, None, True))
                 spans.append((s, e))
         if self.last_pair is not None:
             for hit in self._pair_re.finditer(text, sent.start, sent.end):
                 if free(hit.start(), hit.end()):
-                    a, b = self.last_pair
-                    out.append((Mention(hit.start(), hit.end(), a.type, a.id, hit.group()), 0.85, [a, b], False))
+                    here = [Mention(hit.start(), hit.end(), m.type, m.id, hit.group()) for m in self.last_pair]
+                    out.append((here[0], 0.85, here, False))
                     spans.append((hit.start(), hit.end()))
         return out
 
-    def _pronoun(self, sent: Sentence, pos: int, carried: Mention | None) -> tuple[Mention | None, float]:
-        """"it / its": the organisation opening a clause earlier in the sentence, else the actor carried over."""
-        for m in reversed(sent.mentions):
-            if m.end > pos or not self.v.is_org(m):
-                continue
+    def _pronoun(self, sent: Sentence, pos: int, carried: Mention | None,
+                 described: list[Mention] = ()) -> tuple[Mention | None, float]:
+        """"it / its": the organisation opening a clause earlier in the sentence, else the only one
+        named before it there ("the centre" included), else the last English sentence's actor."""
+        named_before = sorted([m for m in list(sent.mentions) + list(described) if m.end <= pos and self.v.is_org(m)],
+                              key=lambda m: m.start)
+        for m in reversed(named_before):
             cs = max(self.text.rfind(",", sent.start, m.start), self.text.rfind(";", sent.start, m.start), sent.start - 1) + 1
             prefix = self.text[cs:m.start].strip().split()
-            if not prefix and cs > sent.start and any(n.end == len(self.text[:cs - 1].rstrip()) for n in sent.mentions):
+            after = re.match(r"\s*(?:,|and\b|or\b)\s*(?:the\s+)?", self.text[m.end:sent.end])
+            if not prefix and cs > sent.start and after and self.v.mention_at(m.end + after.end(), m.end + after.end() + 1):
                 continue  # an item of a list
             if len(prefix) <= 2 and not (prefix and self.lex.has("object_marker", prefix[0])):
                 return m, 0.8
-        named = {m.id: m for m in sent.mentions if m.end <= pos and self.v.is_org(m)}
+        named = {m.id: m for m in named_before}
         if len(named) == 1:  # "Zhang Wei, who heads the Fujian centre, said it had opened …"
             return next(iter(named.values())), 0.75
-        if carried is not None and self.v.is_org(carried) and not named:
-            return carried, 0.7
+        if named:
+            return None, 0.0
+        actor = self._en_actor or carried
+        if actor is not None and self.v.is_org(actor):
+            return actor, 0.7
         return None, 0.0
 
     def _antecedent(self, noun: str, mods: str, sent: Sentence, pos: int, names: list[str] = ()) -> Mention | None:
@@ -462,7 +505,8 @@ class EnglishRules(RuleBase):
                 continue
             cs = max(t.rfind(",", seg, hit.start()), seg - 1) + 1
             prefix = t[cs:hit.start()].strip()
-            if not prefix and cs > seg and t[:cs - 1].rstrip().endswith("⟧"):
+            if not prefix and cs > seg and t[:cs - 1].rstrip().endswith("⟧") and re.match(
+                    rf"\s*(?:,|\b{_CONJ}\b)\s*(?:the\s+)?{PH}", t[hit.end():], _FLAGS):
                 continue  # "on Facebook, X and YouTube": an item of a list, not the start of a clause
             if self._subject_like.match(prefix + " " if prefix else ""):
                 best = i
@@ -484,11 +528,17 @@ class EnglishRules(RuleBase):
                     yield Found("PARTNER_OF", a, b, base * min(fa, fb), rule)
 
     def _contained(self, inner: Mention, outer: Mention) -> bool | None:
-        """Does the gazetteer put `inner` inside `outer`? None when it does not know `inner`."""
+        """Does the gazetteer put `inner` inside `outer`? None when it cannot tell: it does not
+        know `inner`, or knows only its country and `outer` is a place of that country."""
         chain = ancestors(inner.id)
         if not chain:
             return None
-        return outer.id in chain
+        if outer.id in chain:
+            return True
+        if outer.type == "Place" and not any(c.startswith("place:") for c in chain):
+            country = geo.country_of(outer.id)
+            return None if country is None or country in chain else False
+        return False
 
     def _country(self, demonym: str, sent: Sentence) -> Mention | None:
         """The document's mention of the country a demonym names ("Serbian" → Serbia), if it has one."""
@@ -523,6 +573,21 @@ class EnglishRules(RuleBase):
                     for w, fw in works[:3]:
                         for a, f in left + right:
                             yield Found("PRODUCED", a, w, 0.75 * f * fw, "en")
+        for hit in _scan(R["signed_by"], E.t):  # "the memorandum was signed by A and B"
+            yield from self._pairs(self._items(E, hit.group("l"), orgs), 0.8)
+        for hit in _scan(R["partner_poss"], E.t):  # "RTS's long-time partner Khabar TV"
+            a = self._one(E, hit.group("a"))
+            if a is not None and a[0].type in orgs:
+                for b, fb in self._items(E, hit.group("r"), orgs):
+                    if b.id != a[0].id:
+                        self.last_pair = (a[0], b)
+                        yield Found("PARTNER_OF", a[0], b, 0.75 * a[1] * fb, "en")
+        for hit in _scan(R["co_production_of"], E.t):  # ""River Songs", a co-production between A and B"
+            w, makers = self._one(E, hit.group("w")), self._items(E, hit.group("l"), orgs)
+            yield from self._pairs(makers, 0.75)
+            if w is not None and w[0].type in made:
+                for a, f in makers:
+                    yield Found("PRODUCED", a, w[0], 0.75 * f, "en")
         for hit in _scan(R["sign_among"], E.t):
             group = self._items(E, hit.group("l"), orgs)
             yield from self._pairs(group, 0.85)
@@ -572,6 +637,10 @@ class EnglishRules(RuleBase):
                         yield Found("PART_OF", w, a, 0.8 * f * fw, "en")
         for hit in _scan(R["joint_by"], E.t):  # "a gala jointly organised by A and B": whatever the gala is called
             yield from self._pairs(self._items(E, hit.group("by"), orgs), 0.7)
+        for hit in _scan(R["dash_made"], E.t):  # "the CGTN-produced documentary X"
+            o, w = self._one(E, hit.group("o")), self._one(E, hit.group("w"))
+            if o and w and w[0].type in made and o[0].type in makers:
+                yield Found("PRODUCED", o[0], w[0], 0.75 * o[1], "en")
         for hit in _scan(R["work_by"], E.t):
             head = self._one(E, hit.group("w"))
             if head is not None and head[0].type in made:
@@ -593,7 +662,7 @@ class EnglishRules(RuleBase):
         E, orgs = self._en(sent, carried), self.v.orgs
         for name, base in (("person_role_of", 0.8), ("person_org_role", 0.8), ("org_role_person", 0.8),
                            ("role_person_of", 0.75), ("person_role_org", 0.7), ("person_verb_org", 0.75),
-                           ("person_of_org", 0.6), ("person_is_role", 0.8)):
+                           ("person_of_org", 0.6), ("person_is_role", 0.8), ("person_role_of_dept", 0.75)):
             for hit in _scan(self.re[name], E.t):
                 p, o = self._one(E, hit.group("p")), self._one(E, hit.group("o"))
                 if p is None or o is None or p[0].type != "Person" or o[0].type not in orgs:
@@ -695,12 +764,12 @@ class EnglishRules(RuleBase):
         if not sent.english:
             return
         E, v, R = self._en(sent, carried), self.v, self.re
-        for name in ("office_in", "owner_office"):
+        for name in ("office_in", "owner_office", "office_of", "owner_place_office"):
             for hit in _scan(R[name], E.t):
                 where = self._items(E, hit.group("l"), v.locs)
                 if not where:
                     continue
-                if name == "owner_office":
+                if name != "office_in":
                     o = self._one(E, hit.group("o"))
                     owners = [o] if o and v.is_org(o[0]) else []
                 else:
@@ -709,7 +778,7 @@ class EnglishRules(RuleBase):
                     country = self._country(hit.group("d"), sent)
                     if country is not None:
                         where.append((country, 1.0))
-                first = R["its_first"].search(E.t, hit.end())
+                first = R["its_first"].search(E.t, hit.start("l"))
                 if first is not None:
                     where += self._items(E, first.group("l"), v.locs)
                 for o, f in owners:
@@ -765,6 +834,10 @@ class EnglishRules(RuleBase):
                 c, p = self._one(E, hit.group("c")), self._one(E, hit.group("p"))
                 if c and p and c[0].type in orgs and p[0].type in orgs:
                     yield Found("PART_OF", c[0], p[0], (0.55 if name == "org_poss_org" else 0.75) * p[1], "en")
+        for hit in _scan(R["child_verb"], E.t):  # "X is affiliated with Y", "X, part of Y"
+            c, p = self._one(E, hit.group("c")), self._one(E, hit.group("p"))
+            if c and p and p[0].type in orgs and c[0].id != p[0].id and (c[0].type in orgs or c[0].type == "Person"):
+                yield Found("AFFILIATED_WITH" if c[0].type == "Person" else "PART_OF", c[0], p[0], 0.75 * c[1] * p[1], "en")
         for hit in _scan(R["member_of"], E.t):  # "X is a member of Y" (a person: AFFILIATED_WITH)
             parents = self._items(E, hit.group("p"), orgs)
             if not parents:
@@ -848,13 +921,21 @@ class EnglishRules(RuleBase):
                         yield Found("REACHES", h, t, 0.6 * f, "en")
 
     def _reach_head(self, E: EnglishView, p: int, kinds: frozenset[str]) -> list[tuple[Mention, float]]:
-        """Who reaches an audience: a work named as the clause subject (or in its possessive
-        subject, "Its series X, …"), else the organisation opening the clause ("HICC's accounts")."""
-        seg = max(E.t.rfind(";", 0, p), -1) + 1
-        works = [(int(h.group(1)), h.start()) for h in _PH_RE.finditer(E.t, seg, p) if E.ms[int(h.group(1))].type == "Work"]
-        subj = self._subject(E, p, kinds)
-        for i, at in works:
-            prefix = E.t[seg:at]
-            if re.fullmatch(rf"\s*(?:{PH}(?:'s)?\s+|(?:its|the|their)\s+)?(?:{MOD}){{0,4}}", prefix, _FLAGS):
+        """Who reaches an audience: a work named as the clause subject ("… said the centre's series
+        X was broadcast in", "its programme, X, reached"), else the organisation opening the clause
+        ("HICC's accounts have followers in")."""
+        t = E.t
+        seg = max(t.rfind(";", 0, p), -1) + 1
+        speech = list(_SPEECH_RE.finditer(t, seg, p))
+        start = speech[-1].end() if speech else seg
+        works = [(int(h.group(1)), h.start(), h.end()) for h in _PH_RE.finditer(t, start, p) if E.ms[int(h.group(1))].type == "Work"]
+        for i, at, end in reversed(works):
+            prefix, between = t[start:at], t[end:p]
+            if re.fullmatch(rf"\s*(?:that\s+)?(?:{PH}(?:'s)?\s+|(?:its|the|their)\s+)?(?:{MOD}){{0,4}}", prefix, _FLAGS) or (
+                    "⟦" not in between and re.match(r"\s*(?:,[^,]*,\s*)?(?:is|was|were|are|has|have|had|will|would|can|could|"
+                                                    r"reached|reaches|drew|draws|attracted|attracts|targets|aims|aired|airs)\b",
+                                                    between, _FLAGS)):
                 return [(E.ms[i], E.factor[i] * 0.9)]
-        return subj
+        if self.re["named_work"].search(t, start, p):
+            return []  # "Its video series Tea Roads to Budapest, … with most viewers in Hungary": a work not recognised
+        return self._subject(E, p, kinds)

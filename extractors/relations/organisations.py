@@ -22,6 +22,9 @@ _DESCRIPTOR = re.compile(r"(?:[\u4e00-\u9fff]{0,6}(?:媒体|电视台|电台|报
 _DATELINE_START = re.compile(r"\s*(?:【[^】\n]{1,12}】)?\s*")
 _DATELINE_FULL = re.compile(f"(?:{DATELINE})\\s*[（(][^（()）\\n]{{0,40}}[）)]")
 _JOINT_AFTER = re.compile(r"\s*[》”」]?\s*(?:联合|共同|合作|一起|携手)")
+_AT_PLATFORM = re.compile(r"在(?:[\u4e00-\u9fff]{0,6}(?:平台|网站))?$")  # 在脸书 / 在俄罗斯社交平台VK
+_ON_PLATFORMS = re.compile(r"\s*(?:等)?(?:海外|国际|境外)?(?:社交|视频|新媒体)?(?:媒体)?(?:平台|上)?\s*"
+                           r"(?:发起|发布|推出|开展|上线|播出|直播|更新|推送|累计|持续|同步|首发|获赞|收获)")
 _ASCII_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 
 
@@ -179,6 +182,16 @@ class OrganisationRules(RuleBase):
             if p.type != "Platform":
                 continue
             cs, ce = v.clause_of(sent, p.start)
+            last = k
+            while last + 1 < len(ms) and ms[last + 1].type == "Platform" and is_enum_gap(v.gap(ms[last], ms[last + 1]).strip(FILLER)):
+                last += 1
+            first = ms[min(v.enumeration(sent, k, -1))]
+            on = _AT_PLATFORM.search(self.text, max(cs, first.start - 12), first.start) is not None
+            if on and _ON_PLATFORMS.match(self.text, ms[last].end):
+                head, f = self.actor(sent, p.start, carried, exclude=frozenset(accounts))
+                if head is not None:  # 在脸书、优兔等海外平台发起话题互动: it acts there
+                    yield Found("OPERATES_ON", head, p, 0.7 * f)
+                    continue
             if self.v.cues.first("account", cs, ce) is None:
                 continue
             # QMG's Facebook page / 集团的脸书专页和YouTube频道: the owner before the platforms

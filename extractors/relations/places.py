@@ -309,6 +309,8 @@ class PlaceRules(RuleBase):
             if noun is None or len(self.stripped(self.text[m.end:noun[0]]).strip("等国家地区的各")) > 0:
                 continue
             head, f = self.actor(sent, m.start, carried, kinds=v.orgs | {"Work", "Platform"})
+            if head is not None and head.type == "Platform" and not v.is_subject(sent, head):
+                head, f = self.actor(sent, m.start, carried)  # 在脸书等平台发起话题，吸引北美网友: not the platform
             if head is not None and (head.id, m.id) not in seen:
                 seen.add((head.id, m.id))
                 yield Found("REACHES", head, m, 0.65 * f * self.decay(head, m) ** 0.5)

@@ -25,9 +25,19 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 # One sentence: optional leading blanks, then text up to a stop (kept, with closing
 # quotes), a line break or an English full stop; trailing blanks excluded.
+# English: a full stop after a lower-case word, a digit or an acronym ("… president of QAP. Founded …")
+# ends a sentence; one after a title ("Dr. Peter Otieno") or an initial ("U.S. Army") does not.
+_TITLES = ("Dr", "Mr", "Mrs", "Ms", "Prof", "St", "No", "Gen", "Sen", "Rep", "Gov", "Jr", "Sr", "vs", "Co", "Inc", "Ltd",
+           "Corp", "Mt", "Lt", "Col", "Capt", "Rev")
+_AFTER_TITLE = "(?:" + "|".join(rf"(?<=\b{t})" for t in _TITLES) + ")"
+_NOT_AFTER_TITLE = "".join(rf"(?<!\b{t})" for t in _TITLES)
+# a single capital after "and / on / or / ," is a name ("… YouTube and X."), not an initial ("John F. Kennedy")
+_LETTER_NAME = r"(?<=\band [A-Z])|(?<=\bon [A-Z])|(?<=\bor [A-Z])|(?<=, [A-Z])"
+_NOT_LETTER_NAME = r"(?<!\band [A-Z])(?<!\bon [A-Z])(?<!\bor [A-Z])(?<!, [A-Z])"
 _PIECE_RE = re.compile(
-    r"\s*((?:[^\s。！？!?….]|[^\S\n]+(?=\S)|\.(?!\s+[A-Z“\"])|(?<![a-z0-9)”\"])\.)+"
-    r"(?:[。！？!?…]+[。！？!?…”’」』\"')）]*|(?<=[a-z0-9)”\"])\.)?"
+    r"\s*((?:[^\s。！？!?….]|[^\S\n]+(?=\S)|\.(?!\s+[A-Z“\"])|(?<![a-z0-9)”\"])(?<![A-Z]{2})" + _NOT_LETTER_NAME + r"\.|"
+    + _AFTER_TITLE + r"\.)+"
+    r"(?:[。！？!?…]+[。！？!?…”’」』\"')）]*|(?:(?<=[a-z0-9)”\"])|(?<=[A-Z]{2})|" + _LETTER_NAME + ")" + _NOT_AFTER_TITLE + r"\.)?"
     r"|[。！？!?…]+[。！？!?…”’」』\"')）]*)"
 )
 _ITEM_NUMBER_RE = re.compile(r"^\s*(?:\d{1,2}\s*[.、．](?!\d)|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,2}、)")
@@ -125,6 +135,12 @@ class DocView:
                 sent.nested.append(nested[ni])
                 ni += 1
             self.sentences.append(sent)
+        self._sentence_starts = [s.start for s in self.sentences]
+
+    def sentence_start(self, pos: int) -> int:
+        """Start of the sentence holding `pos`."""
+        i = bisect_right(self._sentence_starts, pos) - 1
+        return self._sentence_starts[max(0, i)] if self._sentence_starts else 0
 
     def prepare(self, sent: Sentence) -> None:
         """Language, clauses, cues and mention positions of a sentence the rules will read."""
