@@ -343,6 +343,8 @@ class Recogniser:
         for m in matches:
             if id(m) in dropped or text[m.end - 1:m.end + 1] in _WORDS_ACROSS_END:
                 continue  # 中国网 in 中国网络, 联合报 in 联合报道
+            if m.entry.type in LOCATION_TYPES and text.startswith("语", m.end) and _CJK_CHAR.match(text[m.start]):
+                continue  # 西班牙语频道: a language, not the country
             if m.entry.type in LOCATION_TYPES:
                 surface = text[m.start:m.end]
                 if surface in self.not_places or (surface[0].isascii() and surface[0].islower()):

@@ -218,3 +218,12 @@ def test_listed_local_forms_of_crafts_and_cultures():
     types, _, _ = extracted("纪录片串联起三坊七巷、船政文化、寿山石雕、脱胎漆器等福州元素。推动企业文化、历史文化建设。")
     assert {"船政文化", "寿山石雕", "脱胎漆器"} <= {n for n, t in types.items() if t == "CulturalIP"}
     assert "企业文化" not in types and "历史文化" not in types
+
+
+def test_named_accounts_run_on_the_platforms_after_them_and_parents_by_building():
+    _, rels, _ = extracted("山西国际传播中心由山西日报报业集团负责建设和日常运营。中心海外账号“Shanxi Insight”在Facebook和"
+                           "YouTube进行了直播。青岛国际传播中心依托青岛日报社运营。深圳报业集团旗下英文媒体Shenzhen Daily增设西班牙语频道。")
+    assert {("OPERATES_ON", "Shanxi Insight", "Facebook"), ("OPERATES_ON", "Shanxi Insight", "YouTube"),
+            ("PART_OF", "山西国际传播中心", "山西日报报业集团"), ("PART_OF", "青岛国际传播中心", "青岛日报社"),
+            ("PART_OF", "Shenzhen Daily", "深圳报业集团")} <= rels
+    assert not any("西班牙" in (h, t) for _, h, t in rels)

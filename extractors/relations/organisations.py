@@ -25,6 +25,9 @@ _JOINT_AFTER = re.compile(r"\s*[》”」]?\s*(?:联合|共同|合作|一起|携
 _AT_PLATFORM = re.compile(r"在(?:[\u4e00-\u9fff]{0,6}(?:平台|网站))?$")  # 在脸书 / 在俄罗斯社交平台VK
 _ON_PLATFORMS = re.compile(r"\s*(?:等)?(?:海外|国际|境外)?(?:社交|视频|新媒体)?(?:媒体)?(?:平台|上)?\s*"
                            r"(?:发起|发布|推出|开展|上线|播出|直播|更新|推送|累计|持续|同步|首发|获赞|收获)")
+_ACCOUNT_ON = re.compile(r"[”\"」]?\s*(?:覆盖|在|入驻|登陆|开通|同步|上线于|落地)?")
+_BUILT_ON = re.compile(r"(?:依托|依靠|由)(?=[^，。；]{2,30}?(?:负责)?(?:建设|运营|组建|承建|主办|管理))")
+_BUILT_VERB = re.compile(r"(?:负责|牵头|全面)?(?:建设|运营|组建|承建|主办|管理)")
 _ASCII_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 
 
@@ -213,6 +216,17 @@ class OrganisationRules(RuleBase):
             if k + 1 < len(ms) and ms[k + 1].id in accounts and ms[k + 1].start - p.end <= 8:
                 acc = ms[k + 1]
                 yield Found("OPERATES_ON", acc, p, 0.8)
+        # 账号“Changchun Now”覆盖Facebook、YouTube / 账号“Shanxi Insight”在Facebook和YouTube直播: the
+        # named account runs on the platforms that follow it in its clause
+        for k, acc in enumerate(ms):
+            if acc.id not in accounts:
+                continue
+            _, ce = v.clause_of(sent, acc.start)
+            j = k + 1
+            if j < len(ms) and ms[j].type == "Platform" and _ACCOUNT_ON.fullmatch(self.stripped(v.gap(acc, ms[j]))):
+                for i in v.enumeration(sent, j, +1):
+                    if ms[i].type == "Platform" and ms[i].start <= ce:
+                        yield Found("OPERATES_ON", acc, ms[i], 0.8)
         for k, m in enumerate(ms):
             if m.id in accounts:
                 owner, f = self.actor(sent, m.start, carried, exclude=frozenset(accounts))
@@ -251,9 +265,17 @@ class OrganisationRules(RuleBase):
                     child, f = self.actor(sent, parent.start - 1, carried)
                     if child is not None:
                         yield Found("PART_OF", child, parent, 0.8 * f)
-                elif j < len(ms) and len(self.stripped(self.gap_text(te, ms[j].start))) <= 3:
-                    for child in self.group(sent, j, +1, v.orgs):  # Y下设A、B、C
+                elif j < len(ms) and (len(self.stripped(self.gap_text(te, ms[j].start))) <= 3
+                                      or _DESCRIPTOR.fullmatch(self.stripped(self.gap_text(te, ms[j].start)).lstrip("的"))):
+                    for child in self.group(sent, j, +1, v.orgs):  # Y下设A、B、C / Y旗下英文媒体X
                         yield Found("PART_OF", child, parent, 0.75)
+        # 河南国际传播中心依托河南广播电视台建设 / 由山西日报报业集团负责建设和日常运营
+        for m in _BUILT_ON.finditer(text, sent.start, sent.end):
+            j = self.index_after(sent, m.end())
+            if j < len(ms) and v.is_org(ms[j]) and _BUILT_VERB.match(text, ms[j].end):
+                child, f = self.actor(sent, m.start(), carried)
+                if child is not None and child.id != ms[j].id:
+                    yield Found("PART_OF", child, ms[j], 0.75 * f)
         # 该中心由A指导、B承建运营
         for ys, ye in self.outside(sent, [(mt.start(), mt.end()) for mt in re.finditer("由", text[sent.start:sent.end])]):
             ys, ye = ys + sent.start, ye + sent.start
