@@ -565,7 +565,7 @@ class Recogniser:
                 etype = "Organization"
             weak = "weak" in flags and not (anchors or follows_role or re.search("[A-Za-z]", modifier))
             cand = Candidate(p, e, etype, name, 0.6 if "weak" in flags else 0.8, "suffix", weak=weak, soft_head="weak" in flags)
-            lead = next((a for a in anchors if a.start == p and a.entry.type == "Country"), None)
+            lead = max((a for a in anchors if a.start == p and a.entry.type == "Country"), key=lambda a: a.end, default=None)
             if lead is not None and e - lead.end >= 3 and not self._generic_re.fullmatch(text[lead.end:s] or "国"):
                 cand.aliases.append(text[lead.end:e])  # 巴西圣保罗报 → 圣保罗报
             year = re.match(r"\d{4}年?(?:度)?", name)
@@ -878,7 +878,8 @@ def select(cands: list[Candidate], text: str) -> list[Candidate]:
                 and _CJK_CHAR.search(text[c.start:c.end])):  # "Xinhua Daily" in "Xinhua Daily Media Group" is no parent
             kept.append(c)
         elif c.type == "Country" and outer.type == "MediaOutlet" and c.start == outer.start \
-                and outer.end - c.end >= 2 and not text.startswith(NATIONAL_NAME_STARTS, c.end):
+                and outer.end - c.end >= 2 and not text.startswith(NATIONAL_NAME_STARTS, c.end) \
+                and not any(k.type == "Country" and k.start == c.start and k.end > c.end for k in kept):
             kept.append(c)  # 马来西亚星洲日报: the country an outlet of its own name is in
         elif c.type == "CulturalIP" and outer.type in ("Work", "Event") and c.source == "lexicon" \
                 and c.entry is not None and c.entry.attrs.get("category") != "route" \

@@ -265,7 +265,14 @@ class Resolver:
             if g.known or g.type not in ORG_TYPES or g.id not in groups:
                 continue
             target = next((known[a] for a in g.aliases if len(a) >= 3 and a in known), None)
-            if target is not None and target.id in groups:
+            if target is None:  # the lexicon knows the short name though the text never wrote it alone
+                entry = next((e for a in g.aliases if len(a) >= 3 and (e := self.gaz.get(a)) is not None
+                              and e.type in ORG_TYPES and e.id), None)
+                tid = _follow(alias_of, entry.id) if entry is not None else g.id
+                if tid != g.id:  # (the entry may already stand for this group, or another merged one)
+                    target = groups.get(tid) or groups.setdefault(tid, _Group(
+                        entry.id, entry.type, entry.name, list(entry.aliases), dict(entry.attrs), known=True))
+            if target is not None and target.id in groups and target is not g:
                 self._merge(g, target, groups, alias_of)
 
     def _abbreviations(self, text: str, cands: list[Candidate], groups, alias_of) -> None:
@@ -342,8 +349,10 @@ class Resolver:
 
 
 def _follow(alias_of: dict[str, str], gid: str) -> str:
-    while gid in alias_of:
+    seen = {gid}
+    while gid in alias_of and alias_of[gid] not in seen:  # a cycle ends where it closes
         gid = alias_of[gid]
+        seen.add(gid)
     return gid
 
 

@@ -108,3 +108,13 @@ def test_two_names_of_one_stored_entity_become_one(tmp_path):
         assert all(r.head != r.tail for r in g.relations)
     finally:
         store.close()
+
+
+def test_a_lexicon_name_reached_twice_through_aliases_resolves_once():
+    # 安塔拉通讯社 is known to the lexicon; the country-prefixed form and its short form must end
+    # as one entity, without the alias chain looping.
+    from extractors import extract_text
+
+    g = extract_text("中心与印度尼西亚安塔拉通讯社签约。印度尼西亚安塔拉通讯社记者参加。安塔拉通讯社报道了活动。")
+    names = [e.name for e in g.entities if e.type == "MediaOutlet"]
+    assert names == ["安塔拉通讯社"]

@@ -75,6 +75,7 @@ class RuleBase:
             "en_affiliated": (frozenset({"Person"}), ()),
             "en_located": (locs, ()),
             "en_presence": (locs, ("presence_noun",)),
+            "en_sister": (frozenset({"Place"}), ("sister_city",)),
             "en_operates": (frozenset({"Platform"}), ()),
             "en_part_of": (orgs, ()),
             "en_content": (frozenset({"CulturalIP"}), ()),

@@ -33,7 +33,7 @@ from extractors.relations.structure import Mention, Sentence
 
 DEMONYMS_PATH = Path(__file__).resolve().parents[1] / "data" / "demonyms_en.tsv"
 LOCATION_RANK = {"Place": 1, "Country": 2, "WorldRegion": 3}
-_SUPERSEDED = frozenset({"reaches"})  # rules of the other families that English sentences do not run
+_SUPERSEDED = frozenset({"reaches", "sister", "presence", "produced"})  # rules of the other families that English sentences do not run
 _HISTORY = 400  # outer mentions of earlier sentences kept for definite descriptions
 
 _STOP = frozenset("""
@@ -143,6 +143,7 @@ class Patterns:
     patterns: dict
     subject_end: re.Pattern
     subject_like: re.Pattern
+    heads: dict  # "newspaper" / "broadcaster" → head words of such names ("times", "television")
 
 
 @cache
@@ -151,13 +152,14 @@ def _patterns(lex) -> "Patterns":
     w = lex.words
     en = lambda cue: [x for x in w.get(cue, ()) if x.isascii()]  # noqa: E731
     ref_class: dict[str, str] = {}
-    for cls in ("center", "association", "media", "org", "event", "work"):
+    for cls in ("center", "association", "media", "newspaper", "broadcaster", "org", "event", "work"):
         for noun in en(f"en_ref_{cls}"):
             ref_class.setdefault(noun.lower(), cls)
     ref_re = re.compile(r"\b(?:the|this|that)\s+((?:[\w'’\-]+\s+){0,3}?)(%s)(?![\w\-])" % _alt(ref_class), _FLAGS)
-    pair_re = re.compile(r"\b%s\b" % _alt(en("en_ref_pair")), _FLAGS)
+    pair_re = re.compile(r"\b(?:%s|(?:both|the\s+two)\s+(?:[\w\-]+\s+){0,2}?%s)\b" % (_alt(en("en_ref_pair")), _alt(en("en_pair_noun"))),
+                         _FLAGS)
     roles = _alt(en("role"))
-    role = rf"(?:{roles})(?:-[a-z]+)?s?"
+    role = rf"(?:(?:{roles})(?:-[a-z]+)?s?\s*(?:,|and|&)\s+(?:{MOD}){{0,2}}?)?(?:{roles})(?:-[a-z]+)?s?"  # "publisher and editor-in-chief"
     agree, sign = _alt(en("en_agreement")), _alt(en("en_sign"))
     withp, cov, make, byv = _alt(en("en_with_partner")), _alt(en("en_co_verb")), _alt(en("en_make")), _alt(en("en_by_verb"))
     found, parent_by, child = _alt(en("en_found")), _alt(en("en_parent_by")), _alt(en("en_child_noun"))
@@ -187,6 +189,7 @@ def _patterns(lex) -> "Patterns":
         "among_with": c(rf"(?P<l>{ENUM})\s+{ADVS}(?:{withp}|partnered|teamed\s+up|joined\s+hands|joined\s+forces|"
                         rf"(?:have|has)\s+(?:long\s+)?(?:worked|cooperated|collaborated)\s+together)\b(?!\s+with\b)"),
         # PRODUCED
+        "joint_subject": c(rf"(?P<l>{ITEM}\s+(?:and|&)\s+{ITEM})\s+{ADVS}(?:{make}|{cov})\b"),
         "co_make": c(rf"\b{cov}\s+{gap}(?P<w>{ENUM})"),
         "make": c(rf"\b{make}\s+{gap}(?P<w>{ENUM})"),
         "made_by": c(rf"(?P<w>{PH}){END}(?:\s*,\s*{DET}?(?:{MOD}){{0,6}}?|\s*,?\s+(?:(?:which|that|who)\s+)?(?:is|was|were|are|has\s+been|"
@@ -202,12 +205,15 @@ def _patterns(lex) -> "Patterns":
         # AFFILIATED_WITH
         "person_role_of": c(rf"(?P<p>{PH}),?\s+{DET}?(?:{MOD}){{0,3}}?{role}(?:\s+(?:of|for|at)\s+{MOD}{{0,2}}?{_WORD})?"
                             rf"\s+(?:of|at|for|with|from|in)\s+(?:the\s+)?(?P<o>{PH}){END}"),
+        "person_second_role": c(rf"(?P<p>{PH}),?\s+{DET}?(?:{MOD}){{0,3}}?{role}\s+(?:of|at|for|with)\s+(?:the\s+)?{PH}{END}"
+                                rf"(?:\s*,\s*|\s+and\s+)(?:(?:also|as\s+well\s+as)\s+)?{DET}?(?:{MOD}){{0,3}}?{role}\s+"
+                                rf"(?:of|at|for|with)\s+(?:the\s+)?(?P<o>{PH}){END}"),
         "person_role_of_dept": c(rf"(?P<p>{PH}),?\s+{DET}?(?:{MOD}){{0,3}}?{role}\s+(?:of|at|in|on)\s+(?:the\s+)?(?P<o>{PH})'s\s+"
                                  rf"(?:{MOD}){{0,3}}?(?:desk|department|bureau|office|team|service|division|unit|section|"
                                  rf"channel|newsroom|studio|programme|program|project)s?\b"),
         "person_org_role": c(rf"(?P<p>{PH}),\s+{DET}?(?:(?:former|veteran|senior|longtime|long-time|chief|deputy)\s+)?(?P<o>{PH})(?:'s)?\s+"
                              rf"(?:{MOD}){{0,3}}?{role}\b"),
-        "org_role_person": c(rf"(?P<o>{PH})(?:'s)?\s+(?:{MOD}){{0,3}}?{role}\s*,?\s+(?P<p>{PH}){END}"),
+        "org_role_person": c(rf"(?P<o>{PH})(?:'s|\s*,\s*whose)?\s+(?:{MOD}){{0,3}}?{role}\s*,?\s+(?P<p>{PH}){END}"),
         "role_person_of": c(rf"{role}\s+(?P<p>{PH})\s+(?:of|from|at)\s+(?:the\s+)?(?P<o>{PH}){END}"),
         "person_role_org": c(rf"(?P<p>{PH}),\s+{DET}?(?:{MOD}){{0,3}}?{role}\s*,\s*(?:the\s+)?(?P<o>{PH}){END}"),
         "person_verb_org": c(rf"(?P<p>{PH})(?:\s*,\s*(?:who|which)|\s+(?:who)|\s*,\s*(?:a|an|the)\s+[^,;]{{0,60}}?,)?\s+{ADVS}(?:heads|headed|leads|led|runs|ran|chairs|"
@@ -218,7 +224,7 @@ def _patterns(lex) -> "Patterns":
         "person_is_role": c(rf"(?P<p>{PH})\s+(?:is|was|has\s+been|became|becomes|serves\s+as|served\s+as|works\s+as|worked\s+as)\s+"
                             rf"{DET}?(?:{MOD}){{0,3}}?{role}\s+(?:of|at|for|with)\s+(?:the\s+)?(?P<o>{PH}){END}"),
         # LOCATED_IN
-        "possessive_loc": c(rf"(?P<x>{PH})'s\s+(?:{MOD}){{0,3}}?(?P<y>{PH}){END}"),
+        "possessive_loc": c(rf"(?P<x>{PH})'s\s+(?:{MOD}){{0,3}}?(?:{_WORD}\s+(?:and|or)\s+)?(?P<y>{PH}){END}"),
         "apposition_in": c(rf"(?P<y>{PH}){END}\s*,\s*{DET}?(?:{MOD}){{0,3}}?{place_noun}\s+(?:in|of)\s+(?:the\s+)?(?:{MOD}){{0,2}}?"
                            rf"(?P<x>{ITEM})"),
         "apposition_of": c(rf"(?P<y>{PH}){END}\s*,\s*(?:the\s+)?(?P<x>{PH})'s\s+(?:{MOD}){{0,3}}?{place_noun}\b"),
@@ -241,19 +247,22 @@ def _patterns(lex) -> "Patterns":
         "owner_office": c(rf"(?P<o>{PH})(?:'s)?\s+(?:{MOD}){{0,2}}?{office}s?\s+in\s+(?:the\s+)?(?:{MOD}){{0,2}}?(?P<l>{ENUM})"),
         "its_first": c(rf",\s+(?:its|{PH})\s+first\s+(?:{MOD}){{0,2}}?(?:in|outside)\s+(?:the\s+)?(?P<l>{ITEM})"),
         # OPERATES_ON
-        "accounts_on": c(rf"(?:(?P<o>{PH})(?:'s)?\s+)?(?:{MOD}){{0,3}}?(?:{account}|{audience})\s+on\s+(?P<pl>{ENUM})"),
+        "accounts_on": c(rf"(?:(?P<o>{PH})(?:'s)?\s+)?(?:{MOD}){{0,3}}?(?:{account}|{audience})\s+(?:on|across)\s+(?P<pl>{ENUM})"),
         "stream_on": c(rf"\b{stream}\s+(?:{DET}?(?:{MOD}){{0,4}}?)?(?:live\s+)?on\s+(?P<pl>{ENUM})"),
         "platform_account": c(rf"(?P<pl>{PH})\s+(?:{MOD}){{0,2}}?{account}\b"),
         # PART_OF
         "child_of": c(rf"(?P<c>{PH}){END}\s*,\s*{DET}?(?:{MOD}){{0,3}}?{child}\s+(?:of|under|within|owned\s+by|run\s+by|"
                       rf"operated\s+by|from)\s+(?:the\s+)?(?P<p>{PH}){END}"),
         "child_poss": c(rf"(?P<c>{PH}){END}\s*,\s*(?:the\s+|a\s+)?(?P<p>{PH})'s\s+(?:{MOD}){{0,3}}?{child}\b"),
-        "child_verb": c(rf"(?P<c>{PH}){END}(?:\s+(?:is|was|are|were|remains)|\s*,)\s+(?:(?:also|now|still|directly|formally)\s+)?"
+        "child_verb": c(rf"(?P<c>{PH}){END}(?:\s+(?:is|was|are|were|remains)|\s*,)\s+(?:(?:which|that)\s+(?:operates|works|sits|falls|"
+                        rf"comes|runs|is|was)\s+)?(?:(?:founded|set\s+up|established|created|launched|formed|operating|placed|"
+                        rf"set)\s+(?:in\s+\d{{4}}\s+)?)?(?:(?:also|now|still|directly|formally)\s+)?"
                         rf"(?:affiliated\s+(?:with|to)|part\s+of|a\s+(?:unit|subsidiary|division|branch|department)\s+of|"
                         rf"an\s+(?:arm|affiliate|offshoot)\s+of|under)\s+(?:the\s+)?(?P<p>{PH}){END}"),
         "member_of": c(rf"{member}\s+(?:the\s+)?(?P<p>{ITEM})"),
         "founds": c(rf"\b{found}\s+{DET}?(?:{MOD}){{0,3}}?(?P<c>{PH}){END}"),
         "run_by_dash": c(rf"(?P<p>{PH})-(?:run|owned|backed|operated|affiliated|managed)\s+(?:{MOD}){{0,2}}?(?P<c>{PH}){END}"),
+        "unit_at": c(rf"(?P<c>{PH}){END}\s+(?:at|of)\s+(?:the\s+)?(?P<p>{PH}){END}"),
         "org_poss_org": c(rf"(?P<p>{PH})'s\s+(?P<c>{PH}){END}"),
         # FEATURES / PROMOTES
         "named_work": c(rf"(?:{PH}(?:'s)?|\bits|\btheir)\s+(?:{MOD}){{0,4}}?{_alt(en('en_ref_work'))}\s+(?-i:[\"“A-Z⟦])"),
@@ -277,7 +286,9 @@ def _patterns(lex) -> "Patterns":
         r"(?:(?:the|a|an|its|their|our|this|that)\s+)?"
         r"(?:(?:⟦\d+⟧-based|[\w\-]+-(?:based|run|owned|level|language)|local|national|provincial|municipal|official|"
         r"state|new|said|says)\s+)*$", _FLAGS)
-    return Patterns(ref_class, ref_re, pair_re, patterns, subject_end, subject_like)
+    heads = {cls: frozenset(x.lower() for x in en(f"en_heads_{cls}")) for cls in ("newspaper", "broadcaster")}
+    heads["unit"] = frozenset(x.lower() for x in en("en_unit_heads"))
+    return Patterns(ref_class, ref_re, pair_re, patterns, subject_end, subject_like, heads)
 
 
 class EnglishRules(RuleBase):
@@ -288,6 +299,7 @@ class EnglishRules(RuleBase):
         P = _patterns(self.lex)
         self._ref_class, self._ref_re, self._pair_re = P.ref_class, P.ref_re, P.pair_re
         self.re, self._subject_end, self._subject_like = P.patterns, P.subject_end, P.subject_like
+        self._heads = P.heads
         self._en_hist: list[Mention] = []
         self._en_memo: tuple[int, EnglishView] | None = None
         self._en_actor: Mention | None = None  # the organisation the last English sentence was about
@@ -310,7 +322,7 @@ class EnglishRules(RuleBase):
 
     def applicable(self, sent: Sentence) -> list[str]:
         names = super().applicable(sent)
-        if sent.english:  # en_reaches reads English audiences with the work or speaker the sentence is about
+        if sent.english:  # the English rules read these with English word order, speakers and references
             names = [n for n in names if n not in _SUPERSEDED]
         return names
 
@@ -416,24 +428,31 @@ class EnglishRules(RuleBase):
         return None, 0.0
 
     def _antecedent(self, noun: str, mods: str, sent: Sentence, pos: int, names: list[str] = ()) -> Mention | None:
-        """What "the centre / the Quanzhou-based group / the gala" stands for: the latest
-        organisation whose name ends in that noun (works and events: named or introduced with
-        it), else the latest of the noun's type; a description with "X-based" needs the noun."""
+        """What "the centre / the Quanzhou-based group / the paper / the gala" stands for: the
+        latest organisation whose name ends in that noun, or for "the paper / the broadcaster" in
+        a newspaper's or broadcaster's head word ("Times", "Television"); works and events named
+        or introduced with the noun. Failing that, the latest of the noun's type, unless the
+        description says more than its noun ("the Sao Paulo-based daily", "the paper")."""
         cls = self._ref_class.get(noun)
         types = {"center": {"CommunicationCenter"}, "association": {"OverseasAssociation", "Organization"},
-                 "media": {"MediaOutlet"}, "org": {"Organization"}, "event": {"Event"}, "work": {"Work"}}.get(cls, set())
+                 "media": {"MediaOutlet"}, "newspaper": {"MediaOutlet"}, "broadcaster": {"MediaOutlet"},
+                 "org": {"Organization"}, "event": {"Event"}, "work": {"Work"}}.get(cls, set())
         cands = self._en_hist[-_HISTORY:] + [m for m in sent.mentions if m.end <= pos]
         if names:  # "the Guangxi center": a centre whose name says Guangxi
             cands = [m for m in cands if all(w.lower() in m.text.lower() for w in names)]
         key = "center" if noun == "centre" else noun
         content = cls in ("event", "work")
+        family = self._heads.get(cls)
         for m in reversed(cands):
             if content:
                 if m.type in ("Work", "Event") and (key in _words(m.text) or key in self._descriptors(m)):
                     return m
-            elif m.type in self.v.orgs and _head(m.text) == key:
-                return m
-        if "-based" in mods or (content and noun not in ("event", "activity")):
+            elif m.type in self.v.orgs:
+                head = _head(m.text)
+                if head == key or (family is not None and m.type == "MediaOutlet" and (
+                        head in family or (cls == "broadcaster" and "broadcasting" in _words(m.text)))):
+                    return m
+        if "-based" in mods or family is not None or (content and noun not in ("event", "activity")):
             return None
         for m in reversed(cands):
             if m.type in types:
@@ -494,6 +513,11 @@ class EnglishRules(RuleBase):
                 return picked
             if items:
                 return []  # the subject is something else ("Kazakhstan signed")
+        rel = list(re.finditer(rf"(?P<x>{PH}){END}\s*,\s*(?:which|who|that)\b", t[seg:p], _FLAGS))
+        if rel and "⟦" not in t[seg + rel[-1].end():p]:  # "Maple Leaf Times, which prints … and reaches readers across Canada"
+            i = int(_PH_RE.search(rel[-1].group("x")).group(1))
+            if E.ms[i].type in kinds:
+                return [(x, E.factor[i] * 0.9) for x in E.multi.get(i, [E.ms[i]]) if x.type in kinds]
         best = None
         speech = list(_SPEECH_RE.finditer(t, seg, p))
         if speech:  # "HICC says the programme reached …": the speaker is not the subject of what is reported
@@ -617,6 +641,11 @@ class EnglishRules(RuleBase):
                         yield Found("PRODUCED", a, w, base * f * fw, "en")
                 if name == "co_make":
                     yield from self._pairs(subj + partners, 0.75)
+        for hit in _scan(R["joint_subject"], E.t):  # "SZICC and the University of Lisbon have released …": a joint work
+            word = re.search(r"([A-Za-z]+)\W*$", E.t[max(0, hit.start() - 20):hit.start()])
+            if word and word.group(1).lower() in _STOP - {"said", "says", "that", "and", "while", "but", "also", "then", "now"}:
+                continue  # "… with A and B launched": not the subject
+            yield from self._pairs(self._items(E, hit.group("l"), orgs), 0.65)
         for name in ("made_by", "lead_by"):
             for hit in _scan(R[name], E.t):
                 by = self._items(E, hit.group("by"), makers)
@@ -662,7 +691,8 @@ class EnglishRules(RuleBase):
         E, orgs = self._en(sent, carried), self.v.orgs
         for name, base in (("person_role_of", 0.8), ("person_org_role", 0.8), ("org_role_person", 0.8),
                            ("role_person_of", 0.75), ("person_role_org", 0.7), ("person_verb_org", 0.75),
-                           ("person_of_org", 0.6), ("person_is_role", 0.8), ("person_role_of_dept", 0.75)):
+                           ("person_of_org", 0.6), ("person_is_role", 0.8), ("person_role_of_dept", 0.75),
+                           ("person_second_role", 0.75)):
             for hit in _scan(self.re[name], E.t):
                 p, o = self._one(E, hit.group("p")), self._one(E, hit.group("o"))
                 if p is None or o is None or p[0].type != "Person" or o[0].type not in orgs:
@@ -759,6 +789,33 @@ class EnglishRules(RuleBase):
                 return [x]
         return self._subject(E, p, self.v.orgs)
 
+    # -- SISTER_CITY_OF ----------------------------------------------------------------
+    def en_sister(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
+        """"A and B have been sister cities", "twinned with B", "sister-city ties between A and B":
+        the places of the cue's clause, without those that only say where another is ("Nanjing,
+        the capital of Jiangsu", "Novi Sad, Serbia's second-largest city")."""
+        if not sent.english:
+            return
+        cues = self.cues(sent, "sister_city", inside_ok=True)
+        if not cues:
+            return
+        E, R = self._en(sent, carried), self.re
+        containers = set()
+        for name in ("apposition_in", "apposition_of", "comma_loc", "possessive_loc", "demonym"):
+            for hit in _scan(R[name], E.t):
+                x = hit.groupdict().get("x")
+                if x:
+                    containers |= {m.id for m, _ in self._items(E, x, self.v.locs)}
+                    containers |= {E.ms[int(i)].id for i in re.findall(r"⟦(\d+)⟧'s", x)}
+        last = max(e for _, e in cues)
+        _, scope_end = self.v.clause_of(sent, last - 1)
+        places = []
+        for m in E.ms:
+            if m.type == "Place" and m.start < max(scope_end, last + 60) and m.id not in containers and m.id not in {p.id for p in places}:
+                places.append(m)
+        for p in places[1:]:
+            yield Found("SISTER_CITY_OF", places[0], p, 0.8 * self.decay(places[0], p) ** 0.5, "en")
+
     # -- PRESENCE_IN ------------------------------------------------------------------
     def en_presence(self, sent: Sentence, carried: Mention | None) -> Iterator[Found]:
         if not sent.english:
@@ -834,6 +891,11 @@ class EnglishRules(RuleBase):
                 c, p = self._one(E, hit.group("c")), self._one(E, hit.group("p"))
                 if c and p and c[0].type in orgs and p[0].type in orgs:
                     yield Found("PART_OF", c[0], p[0], (0.55 if name == "org_poss_org" else 0.75) * p[1], "en")
+        for hit in _scan(R["unit_at"], E.t):  # "the Institute of Social Sciences at the University of Lisbon"
+            c, p = self._one(E, hit.group("c")), self._one(E, hit.group("p"))
+            if c and p and c[0].type in orgs and p[0].type in orgs and c[0].id != p[0].id \
+                    and _head(c[0].text) in self._heads["unit"] and _head(p[0].text) not in self._heads["unit"]:
+                yield Found("PART_OF", c[0], p[0], 0.65 * p[1], "en")
         for hit in _scan(R["child_verb"], E.t):  # "X is affiliated with Y", "X, part of Y"
             c, p = self._one(E, hit.group("c")), self._one(E, hit.group("p"))
             if c and p and p[0].type in orgs and c[0].id != p[0].id and (c[0].type in orgs or c[0].type == "Person"):

@@ -27,7 +27,9 @@ WORD_SETS = frozenset({"adverb", "object_marker", "pronoun", "role", "dept_suffi
 WORD_SETS |= frozenset({"en_agreement", "en_sign", "en_with_partner", "en_co_verb", "en_make", "en_by_verb", "en_found",
                         "en_parent_by", "en_child_noun", "en_member", "en_place_noun", "en_stream", "en_reach",
                         "en_feature", "en_promote_made", "en_audience_prep", "en_ref_center", "en_ref_association",
-                        "en_ref_media", "en_ref_org", "en_ref_event", "en_ref_work", "en_ref_pair"})
+                        "en_ref_media", "en_ref_org", "en_ref_event", "en_ref_work", "en_ref_pair",
+                        "en_ref_newspaper", "en_ref_broadcaster", "en_heads_newspaper", "en_heads_broadcaster",
+                        "en_pair_noun", "en_unit_heads"})
 
 
 def _lower(text: str) -> str:

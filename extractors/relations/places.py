@@ -19,6 +19,8 @@ _PAIR_JOINS = frozenset({"—", "－", "-", "–", "——", "与", "和", "同"
 _CITY_OF = re.compile(r"的?(?:首都|首府|旧都|古都|最大城市|第[二三四五]大城市|港口城市|港城|边境城市|城市|港口)")
 _AUDIENCE_WHERE = re.compile(r"(?:受众|用户|粉丝|观众|读者|听众)(?:群体|群)?(?:主要|大多|大部分|多|则)?"
                              r"(?:以|来自|分布在|分布于|集中在|集中于|遍布|覆盖)")
+_CAPITAL_OF = re.compile(r"的?(?:省会|首府|省城)")
+_DATE_RE = re.compile(r"\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?")
 _ADMIN_RE = re.compile(r"[\u4e00-\u9fff]{1,4}[省市县区镇乡村州盟旗]")
 
 
@@ -95,9 +97,10 @@ class PlaceRules(RuleBase):
                     if v.is_loc(chain[a]) and (b == a + 1 or v.is_loc(chain[b])):
                         yield Found("LOCATED_IN", chain[b], chain[a], 0.8 if b == a + 1 else 0.7)
             i = j + 1 if j > i else i + 1
-        # 马来西亚首都吉隆坡, 塞尔维亚第二大城市诺维萨德
+        # 马来西亚首都吉隆坡, 塞尔维亚第二大城市诺维萨德, 山西省会太原
         for (k, m), (k2, n) in zip(places, places[1:]):
-            if k2 == k + 1 and m.type == "Country" and n.type == "Place" and _CITY_OF.fullmatch(v.gap(m, n).strip(FILLER)):
+            if k2 == k + 1 and n.type == "Place" and m.type in ("Country", "Place") \
+                    and (_CITY_OF if m.type == "Country" else _CAPITAL_OF).fullmatch(v.gap(m, n).strip(FILLER)):
                 yield Found("LOCATED_IN", n, m, 0.8)
         # 日本的静冈、韩国的仁川与大邱
         for k, m in places:
@@ -128,7 +131,11 @@ class PlaceRules(RuleBase):
             if not pre.endswith(("在", "于", "到", " in", " at")):
                 continue
             prev = ms[k - 1]
-            lead = self.stripped(self.gap_text(prev.end, m.start - (3 if pre.endswith((" in", " at")) else 1)))
+            lead = _DATE_RE.sub("", self.stripped(self.gap_text(prev.end, m.start - (3 if pre.endswith((" in", " at")) else 1))))
+            # 在宁夏首府银川挂牌: the place is the last of its chain
+            while k + 1 < len(ms) and ms[k + 1].type == "Place" and \
+                    (_CAPITAL_OF.fullmatch(v.gap(m, ms[k + 1]).strip(FILLER)) or not v.gap(m, ms[k + 1]).strip(FILLER)):
+                k, m = k + 1, ms[k + 1]
             after = self.text[m.end:min(sent.end, m.end + 12)]
             hit = self.v.cues.first("located_verb", m.end, min(sent.end, m.end + 12))
             verb = hit is not None and hit[0] - m.end <= 4
