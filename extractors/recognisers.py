@@ -40,7 +40,7 @@ _NAME_STOP = set("介表说举认在看等也和与向称指谈就则还将对�
 _NAME_OR_VERB = {"强": ("强调",), "兴": ("兴奋",), "希": ("希望",), "发": ("发表", "发布", "发言", "发出", "发现"),
                  "为": ("为了", "为此", "为期"), "道": ("道出",), "曾": ("曾经", "曾任", "曾在")}
 # Two capitalised Latin words in a row: without one, no English name rule can match.
-_TITLE_PAIR = re.compile(r"[A-Z][A-Za-z0-9'’&\-]* [A-Z]|[A-Za-z]+ (?:TV|Radio)\b")
+_TITLE_PAIR = re.compile(r"[A-ZÀ-Þ][A-Za-zÀ-ÿ0-9'’&\-]* [A-ZÀ-Þ]|[A-Za-z]+ (?:TV|Radio)\b")
 _LATIN_OF = re.compile(
     r"(?:(?!(?:The|A|An|In|At|On|For|And|With|By|From|Its|Their)\b)[A-Z][A-Za-z'’\-]+ ){0,3}"
     r"\b(?:University|Ministry|Department|Bureau|Academy|Institute|Museum|Embassy|Consulate|Federation|"
@@ -184,7 +184,7 @@ class Recogniser:
         self._role = _alternation(self.roles)
         roles_en = [ln.strip() for ln in (data_dir / "roles_en.txt").read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
         role_en = _alternation(roles_en).pattern
-        name_en = r"([A-Z][a-z]+(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})"  # Maria Santos-Lim
+        name_en = r"([A-ZÀ-Þ][a-zß-ÿ]+(?: [A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?){1,2})"  # Maria Santos-Lim, Inês Carvalho
         self._en_person_after = re.compile(rf"\b(?i:{role_en}),? {name_en}\b")
         # "Mariana Costa Lima, international editor of …", "Kevin Sy, a presenter with …"
         self._en_person_before = re.compile(rf"\b{name_en}, (?:the |a |an )?(?:[a-z\-]+ ){{0,2}}(?i:{role_en})\b")

@@ -227,3 +227,12 @@ def test_named_accounts_run_on_the_platforms_after_them_and_parents_by_building(
             ("PART_OF", "山西国际传播中心", "山西日报报业集团"), ("PART_OF", "青岛国际传播中心", "青岛日报社"),
             ("PART_OF", "Shenzhen Daily", "深圳报业集团")} <= rels
     assert not any("西班牙" in (h, t) for _, h, t in rels)
+
+
+@pytest.mark.parametrize("text, name", [("剧院青年演员沈婉清用英文讲解唱腔。", "沈婉清"), ("馆长蒋丽萍说，展览很受欢迎。", "蒋丽萍"),
+                                        ("会长拿督黄振邦说，乡亲们都来了。", "黄振邦"),
+                                        ("The project was led by Professor Inês Carvalho of the institute.", "Inês Carvalho"),
+                                        ("Gábor Szabó, a deputy director of the agency, said so.", "Gábor Szabó")])
+def test_more_roles_and_accented_names(text, name):
+    types, _, _ = extracted(text)
+    assert types.get(name) == "Person", types
