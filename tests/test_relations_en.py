@@ -120,6 +120,35 @@ def test_meeting_someone_is_no_partnership():
     assert not any(t == "PARTNER_OF" for t, _, _ in got)
 
 
+def test_sister_cities_leave_out_the_province_an_apposition_names():
+    got = relations("Incheon and Qingdao, a port city in Shandong province, became sister cities in 1993.")
+    assert has(got, "SISTER_CITY_OF", "Incheon", "Qingdao")
+    assert has(got, "LOCATED_IN", "Qingdao", "Shandong")
+    assert not has(got, "SISTER_CITY_OF", "Incheon", "Shandong")
+
+
+def test_the_newspaper_and_the_broadcaster_are_told_apart():
+    got = relations("The Daily Nation signed an agreement with Jiangsu Broadcasting Corporation. The newspaper will publish a "
+                    "weekly page, and the broadcaster will air a monthly special on its YouTube channel.")
+    assert has(got, "PARTNER_OF", "Daily Nation", "Jiangsu Broadcasting Corporation")
+    assert has(got, "OPERATES_ON", "Jiangsu Broadcasting Corporation", "YouTube")
+    assert not has(got, "OPERATES_ON", "Daily Nation", "YouTube")
+
+
+def test_a_relative_clause_is_about_the_name_before_it():
+    got = relations("\"Our readers want more,\" said Helen Wu, editor of the Daily Nation, which reaches readers across Kenya.")
+    assert has(got, "AFFILIATED_WITH", "Helen Wu", "Daily Nation")
+    assert has(got, "REACHES", "Daily Nation", "Kenya")
+
+
+def test_a_demonym_in_an_apposition_and_a_unit_at_its_university():
+    got = relations("The series was shown in Kazakhstan. Khabar TV, the Kazakh national broadcaster, aired it in May.")
+    assert has(got, "LOCATED_IN", "Khabar TV", "Kazakhstan")
+    got = relations("The exhibition was curated by the Confucius Institute at the University of Nairobi.")
+    assert has(got, "PART_OF", "Confucius Institute", "University of Nairobi")
+    assert not has(got, "PART_OF", "University of Nairobi", "Confucius Institute")
+
+
 @pytest.mark.parametrize("text, pieces", [
     ("Li Wei is director of HICC. Founded in 2019, the centre grew.", 2),
     ("By Dr. Peter Mwangi, fellow. The U.S. Army came.", 2),

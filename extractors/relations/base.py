@@ -73,7 +73,7 @@ class RuleBase:
             "en_partner": (orgs, ()),
             "en_produced": (frozenset({"Work", "Event"}) | orgs, ()),
             "en_affiliated": (frozenset({"Person"}), ()),
-            "en_located": (locs, ()),
+            "en_located": (locs | orgs, ()),
             "en_presence": (locs, ("presence_noun",)),
             "en_sister": (frozenset({"Place"}), ("sister_city",)),
             "en_operates": (frozenset({"Platform"}), ()),
