@@ -604,8 +604,8 @@ class Recogniser:
             for w in reversed(list(re.finditer(r"[A-Za-z][A-Za-z0-9'’&\-]*", text[base:p]))):
                 gap = text[base + w.end():p]
                 word = w.group()
-                if gap != " " or word.endswith(("'s", "’s")):
-                    break  # Kazakhstan's Khabar TV: the country owns the name, it is not in it
+                if gap != " " or word.endswith(("'s", "’s", "-based")):
+                    break  # Kazakhstan's Khabar TV, Toronto-based X: the place owns the name, it is not in it
                 if word in ("and", "of", "for") and words and _LATIN_WORD.fullmatch(words[-1].group()):
                     words.append(w)  # Foreign and Overseas Chinese Affairs Office
                     p = base + w.start()

@@ -236,3 +236,10 @@ def test_named_accounts_run_on_the_platforms_after_them_and_parents_by_building(
 def test_more_roles_and_accented_names(text, name):
     types, _, _ = extracted(text)
     assert types.get(name) == "Person", types
+
+
+def test_english_common_words_and_based_prefixes_stay_out_of_names():
+    types, _, _ = extracted("The gala at the Living Arts Centre was covered by the Toronto-based Maple Leaf Chinese Times. "
+                            "The paper said so.")
+    assert types.get("Maple Leaf Chinese Times") == "MediaOutlet"
+    assert "澎湃新闻" not in types and not any(n in ("Centre", "中部") for n in types)
