@@ -268,10 +268,12 @@ class Resolver:
             if target is None:  # the lexicon knows the short name though the text never wrote it alone
                 entry = next((e for a in g.aliases if len(a) >= 3 and (e := self.gaz.get(a)) is not None
                               and e.type in ORG_TYPES and e.id), None)
-                tid = _follow(alias_of, entry.id) if entry is not None else g.id
-                if tid != g.id:  # (the entry may already stand for this group, or another merged one)
-                    target = groups.get(tid) or groups.setdefault(tid, _Group(
-                        entry.id, entry.type, entry.name, list(entry.aliases), dict(entry.attrs), known=True))
+                if entry is not None:  # (its group may already have been merged into another, even into g)
+                    tid = _follow(alias_of, entry.id)
+                    if tid == entry.id and tid not in groups:
+                        groups[tid] = _Group(entry.id, entry.type, entry.name, list(entry.aliases), dict(entry.attrs),
+                                             known=True)
+                    target = groups.get(tid)
             if target is not None and target.id in groups and target is not g:
                 self._merge(g, target, groups, alias_of)
 
