@@ -180,6 +180,7 @@ class Recogniser:
         latin = [s for s in self.suffixes if not _CJK_CHAR.search(s)]
         self._cjk_suffix = _alternation(cjk)
         self._latin_suffix = re.compile(r"(?<![A-Za-z])(?:" + _alternation(latin).pattern + r")(?![a-z])")
+        self._latin_suffix_end = re.compile(r"(?<![A-Za-z])(?:" + _alternation(latin).pattern + r")\s*$")
         self.roles = _words(data_dir / "roles.txt")
         self._role = _alternation(self.roles)
         roles_en = [ln.strip() for ln in (data_dir / "roles_en.txt").read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
@@ -601,11 +602,15 @@ class Recogniser:
             words = []
             p = m.start()
             base = max(0, p - 80)
-            for w in reversed(list(re.finditer(r"[A-Za-z][A-Za-z0-9'’&\-]*", text[base:p]))):
+            left = list(re.finditer(r"[A-Za-z][A-Za-z0-9'’&\-]*", text[base:p]))
+            for i in range(len(left) - 1, -1, -1):
+                w = left[i]
                 gap = text[base + w.end():p]
                 word = w.group()
                 if gap != " " or word.endswith(("'s", "’s", "-based")):
                     break  # Kazakhstan's Khabar TV, Toronto-based X: the place owns the name, it is not in it
+                if word == "and" and self._latin_suffix_end.search(text, 0, base + w.start()):
+                    break  # "… Center and Vietnam Television": two names, the first complete
                 if word in ("and", "of", "for") and words and _LATIN_WORD.fullmatch(words[-1].group()):
                     words.append(w)  # Foreign and Overseas Chinese Affairs Office
                     p = base + w.start()
@@ -878,7 +883,7 @@ def select(cands: list[Candidate], text: str) -> list[Candidate]:
                 and _CJK_CHAR.search(text[c.start:c.end])):  # "Xinhua Daily" in "Xinhua Daily Media Group" is no parent
             kept.append(c)
         elif c.type == "Country" and outer.type == "MediaOutlet" and c.start == outer.start \
-                and outer.end - c.end >= 2 and not text.startswith(NATIONAL_NAME_STARTS, c.end) \
+                and outer.end - c.end >= 2 and not text[c.end:outer.end].lstrip().startswith(NATIONAL_NAME_STARTS) \
                 and not any(k.type == "Country" and k.start == c.start and k.end > c.end for k in kept):
             kept.append(c)  # 马来西亚星洲日报: the country an outlet of its own name is in
         elif c.type == "CulturalIP" and outer.type in ("Work", "Event") and c.source == "lexicon" \

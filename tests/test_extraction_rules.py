@@ -243,3 +243,11 @@ def test_english_common_words_and_based_prefixes_stay_out_of_names():
                             "The paper said so.")
     assert types.get("Maple Leaf Chinese Times") == "MediaOutlet"
     assert "澎湃新闻" not in types and not any(n in ("Centre", "中部") for n in types)
+
+
+def test_two_english_names_joined_by_and_stay_two():
+    types, _, _ = extracted("The Guangxi International Communication Center and Vietnam Television signed a deal. "
+                            "Guests from the Quanzhou Municipal Foreign and Overseas Chinese Affairs Office came.")
+    assert types.get("Guangxi International Communication Center") == "CommunicationCenter"
+    assert types.get("Vietnam Television") == "MediaOutlet"
+    assert "Quanzhou Municipal Foreign and Overseas Chinese Affairs Office" in types
