@@ -85,6 +85,7 @@ def extract_relations(text: str, mentions: Iterable[Mention], threshold: float =
         speaker = _speaker_org(view, sent, employer)
         actor = speaker or carried
         if len(sent.mentions) + len(sent.nested) >= 2 or speaker is not None or rules.refers_back(sent):
+            rules.sentence = sent
             found = (f for name in rules.applicable(sent) for f in getattr(rules, name)(sent, actor))
             for f in islice(found, max_pairs):
                 _keep(best, f, sent, rtypes, nested, view)

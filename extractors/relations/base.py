@@ -50,7 +50,7 @@ class RuleBase:
         self.last_org: dict[str, Mention] = {}  # organisation type → last one named
         self._anaphoric: dict[int, bool] = {}  # sentence start → opens a clause with an anaphor
         self._memo_sent: Sentence | None = None
-        self.sentence: Sentence | None = None  # the sentence the rules are reading (set by `applicable`)
+        self.sentence: Sentence | None = None  # the sentence the rules are reading (set by extract_relations)
         self._memo: dict[tuple[str, bool], list[tuple[int, int]]] = {}
         orgs, locs = view.orgs, view.locs
         # rule → (argument types of which one must occur, cues of which one must occur)
@@ -161,7 +161,6 @@ class RuleBase:
 
     def applicable(self, sent: Sentence) -> list[str]:
         """Names of the rules whose argument types and cues occur in the sentence at all."""
-        self.sentence = sent
         out = []
         for name, (needs, cues) in self.requires.items():
             if not needs.isdisjoint(sent.types) and (not cues or any(c in sent.cues for c in cues)):
